@@ -1,0 +1,229 @@
+//! Command-line flags (clap derive). Turning them into library types happens here too, in
+//! one place per subcommand, so the library never sees clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Full-text search for news corpora: index a folder of articles, then search it.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdex",
+    version,
+    max_term_width = 100,
+    propagate_version = true
+)]
+#[command(
+    after_help = "Start with `newsdex index DIR`, then `newsdex search 'QUERY'`. \
+    The index lives in ./newsdex-index unless --index or NEWSDEX_INDEX says otherwise."
+)]
+pub struct Cli {
+    /// Index folder.
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSDEX_INDEX",
+        default_value = "newsdex-index",
+        value_name = "DIR"
+    )]
+    pub index: PathBuf,
+
+    /// Schema file to use instead of the built-in one (see `newsdex schema`).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Colour output or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index folders and files of articles (re-runs read only new or changed files).
+    Index(IndexArgs),
+    /// Search the index.
+    Search(SearchArgs),
+    /// Print the article records extraction makes from files, without indexing.
+    Extract(ExtractArgs),
+    /// Show what the index holds.
+    Stats(StatsArgs),
+    /// Print the schema in force (built in, or --schema FILE).
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folders and files to index.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Delete the index and build it again from these paths.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Memory for the index writer, in MB.
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub memory: usize,
+    /// Index writer threads (0: one per core, at most 4).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Commit after this many articles (what a crash can lose at most).
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub commit_every: usize,
+    /// Skip files larger than this (after decompression), in MB.
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub max_file_size: u64,
+    /// Write the files that failed, with reasons, to FILE as JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+    /// Exit with status 2 when any file failed.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Order of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first (BM25, title boosted).
+    Relevance,
+    /// Latest first.
+    Newest,
+    /// Earliest first.
+    Oldest,
+}
+
+/// `newsdex search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "phrases", "phrase"~N, AND/OR/NOT, +must, -must_not, field:value,
+    /// prefix*, word~1 (fuzzy), published:[2022-01 TO 2022-06]. Empty or '*' matches all.
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+    /// Only this outlet (repeatable; case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Vec<String>,
+    /// Published in or after this period: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Published in or before this period: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only this language (repeatable): a code like en, de, ru, or a name.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Vec<String>,
+    /// Only articles mentioning this entity (repeatable; all must match).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+    /// Order of results.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Results to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Results to skip (paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Words side by side match if any matches (OR); the default is all (AND).
+    #[arg(long)]
+    pub any: bool,
+    /// Snippet length in characters (0: none).
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub snippet_chars: usize,
+    /// Print only the number of matching articles.
+    #[arg(long, conflicts_with_all = ["json", "jsonl"])]
+    pub count: bool,
+    /// Print one JSON object: {query, total, offset, hits, took_ms}.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Print one JSON object per hit, one per line.
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+/// `newsdex extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Folders and files to extract.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// One JSON record per line (the shape the evaluation scorers read).
+    #[arg(long, conflicts_with = "json")]
+    pub jsonl: bool,
+    /// A pretty-printed JSON array.
+    #[arg(long)]
+    pub json: bool,
+    /// Skip files larger than this (after decompression), in MB.
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub max_file_size: u64,
+}
+
+/// `newsdex stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn flags_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn search_flags() {
+        let cli = Cli::try_parse_from([
+            "newsdex",
+            "search",
+            "drones AND Iran",
+            "--outlet",
+            "A",
+            "--outlet",
+            "B",
+            "--since",
+            "2022",
+            "--sort",
+            "newest",
+        ])
+        .unwrap();
+        let Command::Search(s) = cli.command else {
+            panic!("search")
+        };
+        assert_eq!(s.outlet, ["A", "B"]);
+        assert_eq!(s.sort, SortArg::Newest);
+        assert!(Cli::try_parse_from(["newsdex", "search", "x", "--json", "--jsonl"]).is_err());
+    }
+}

@@ -1,0 +1,469 @@
+//! Publication dates as sources write them, to [`NewsDate`].
+//!
+//! Accepts ISO 8601 / RFC 3339 (with or without time and offset), RFC 2822, Unix epoch
+//! seconds or milliseconds, day-first numeric dates (`05.11.2022`), and written dates in
+//! English, German, French, Spanish, Italian, Russian and Ukrainian (`November 5, 2022`,
+//! `5. November 2022`, `5 ноября 2022`). A date with a time but no offset is read as UTC.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
+use regex::Regex;
+
+use crate::NewsDate;
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
+    )
+    .expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})([./])(\d{1,2})[./](\d{2,4})\b").expect("valid regex"));
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|\.html?|$)")
+        .expect("valid regex")
+});
+
+/// Parses a publication date; `None` when the string holds no recognisable date.
+///
+/// # Example
+/// ```
+/// use newsdex::extract::dates::parse_date;
+/// assert_eq!(parse_date("2022-10-18T09:30:00+03:00").unwrap().to_string(), "2022-10-18T09:30:00+03:00");
+/// assert_eq!(parse_date("November 5, 2022").unwrap().to_string(), "2022-11-05");
+/// assert_eq!(parse_date("5 ноября 2022 г.").unwrap().to_string(), "2022-11-05");
+/// assert_eq!(parse_date("1667642400").unwrap().to_string(), "2022-11-05T10:00:00Z");
+/// assert!(parse_date("sometime soon").is_none());
+/// ```
+pub fn parse_date(s: &str) -> Option<NewsDate> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return epoch(s);
+    }
+    if let Some(d) = iso(s) {
+        return Some(d);
+    }
+    if let Ok(t) = DateTime::parse_from_rfc2822(s) {
+        return Some(NewsDate::Instant(t));
+    }
+    numeric(s).or_else(|| written(s)).filter(plausible)
+}
+
+/// A date in a URL path such as `/2022/10/18/` or `/2022-10-18-slug`.
+pub fn date_from_url(url: &str) -> Option<NewsDate> {
+    let c = URL_DATE.captures(url)?;
+    let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    Some(NewsDate::Day(d)).filter(plausible)
+}
+
+fn plausible(d: &NewsDate) -> bool {
+    (1900..=2100).contains(&d.day().year())
+}
+
+fn epoch(s: &str) -> Option<NewsDate> {
+    let n: i64 = s.parse().ok()?;
+    let secs = match s.len() {
+        9 | 10 => n,
+        12 | 13 => n / 1000,
+        _ => return None,
+    };
+    let t = Utc.timestamp_opt(secs, 0).single()?;
+    Some(NewsDate::Instant(t.fixed_offset()))
+}
+
+fn iso(s: &str) -> Option<NewsDate> {
+    let c = ISO.captures(s)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, num(2)?, num(3)?)?;
+    let Some(hour) = num(4) else {
+        return Some(NewsDate::Day(date)).filter(plausible);
+    };
+    let time = date.and_hms_opt(hour, num(5)?, num(6).unwrap_or(0))?;
+    let offset = match c.get(7).map(|m| m.as_str()) {
+        None | Some("Z" | "z" | "UTC" | "GMT") => FixedOffset::east_opt(0)?,
+        Some(o) => parse_offset(o)?,
+    };
+    Some(NewsDate::Instant(
+        offset.from_local_datetime(&time).single()?,
+    ))
+    .filter(plausible)
+}
+
+fn parse_offset(o: &str) -> Option<FixedOffset> {
+    let sign = if o.starts_with('-') { -1 } else { 1 };
+    let digits: String = o[1..].chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match digits.len() {
+        2 => (digits.parse::<i32>().ok()?, 0),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+/// `05.11.2022` (day first), `2022/11/05`, `11/05/2022` (month first with slashes, the US order,
+/// unless the first number cannot be a month).
+fn numeric(s: &str) -> Option<NewsDate> {
+    let c = NUMERIC.captures(s)?;
+    let (a, sep, b, y) = (&c[1], &c[2], &c[3], &c[4]);
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    if c[1].len() == 4 {
+        let d = NaiveDate::from_ymd_opt(a as i32, b, y.parse().ok()?)?;
+        return Some(NewsDate::Day(d));
+    }
+    let year = full_year(y.parse().ok()?, y.len());
+    let (day, month) = if sep == "/" && a <= 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    Some(NewsDate::Day(NaiveDate::from_ymd_opt(year, month, day)?))
+}
+
+fn full_year(y: i32, digits: usize) -> i32 {
+    match digits {
+        2 if y < 70 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    }
+}
+
+/// Written dates: a month name plus a day and a four-digit year, in any order
+/// ("November 5, 2022", "5 Nov. 2022", "Samstag, 5. November 2022", "5 ноября 2022 года").
+fn written(s: &str) -> Option<NewsDate> {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (month_pos, month) = words
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| month_number(w).map(|m| (i, m)))?;
+    let year_pos = words
+        .iter()
+        .position(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    let year: i32 = words[year_pos].parse().ok()?;
+    // The day is the number nearest to the month name that is not the year.
+    let day = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i != year_pos && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        .min_by_key(|(i, _)| i.abs_diff(month_pos))
+        .and_then(|(_, w)| w.parse::<u32>().ok())?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(NewsDate::Day(date))
+}
+
+/// The month a (lowercase) word names, in the languages newsdex knows; abbreviations too.
+pub fn month_number(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .find(|(names, _)| names.contains(&word))
+        .map(|(_, m)| *m)
+}
+
+const MONTHS: &[(&[&str], u32)] = &[
+    (
+        &[
+            "january",
+            "jan",
+            "januar",
+            "jänner",
+            "janvier",
+            "janv",
+            "enero",
+            "ene",
+            "gennaio",
+            "gen",
+            "январь",
+            "января",
+            "янв",
+            "січень",
+            "січня",
+            "styczeń",
+            "stycznia",
+        ],
+        1,
+    ),
+    (
+        &[
+            "february",
+            "feb",
+            "februar",
+            "février",
+            "fevrier",
+            "févr",
+            "fevr",
+            "febrero",
+            "febbraio",
+            "февраль",
+            "февраля",
+            "фев",
+            "лютий",
+            "лютого",
+            "luty",
+            "lutego",
+        ],
+        2,
+    ),
+    (
+        &[
+            "march",
+            "mar",
+            "märz",
+            "maerz",
+            "mars",
+            "marzo",
+            "март",
+            "марта",
+            "березень",
+            "березня",
+            "marzec",
+            "marca",
+        ],
+        3,
+    ),
+    (
+        &[
+            "april",
+            "apr",
+            "avril",
+            "avr",
+            "abril",
+            "abr",
+            "aprile",
+            "апрель",
+            "апреля",
+            "апр",
+            "квітень",
+            "квітня",
+            "kwiecień",
+            "kwietnia",
+        ],
+        4,
+    ),
+    (
+        &[
+            "may",
+            "mai",
+            "mayo",
+            "maggio",
+            "mag",
+            "май",
+            "мая",
+            "травень",
+            "травня",
+            "maj",
+            "maja",
+        ],
+        5,
+    ),
+    (
+        &[
+            "june",
+            "jun",
+            "juni",
+            "juin",
+            "junio",
+            "giugno",
+            "giu",
+            "июнь",
+            "июня",
+            "июн",
+            "червень",
+            "червня",
+            "czerwiec",
+            "czerwca",
+        ],
+        6,
+    ),
+    (
+        &[
+            "july",
+            "jul",
+            "juli",
+            "juillet",
+            "juil",
+            "julio",
+            "luglio",
+            "lug",
+            "июль",
+            "июля",
+            "июл",
+            "липень",
+            "липня",
+            "lipiec",
+            "lipca",
+        ],
+        7,
+    ),
+    (
+        &[
+            "august",
+            "aug",
+            "août",
+            "aout",
+            "agosto",
+            "ago",
+            "август",
+            "августа",
+            "авг",
+            "серпень",
+            "серпня",
+            "sierpień",
+            "sierpnia",
+        ],
+        8,
+    ),
+    (
+        &[
+            "september",
+            "sep",
+            "sept",
+            "septembre",
+            "septiembre",
+            "settembre",
+            "set",
+            "сентябрь",
+            "сентября",
+            "сен",
+            "вересень",
+            "вересня",
+            "wrzesień",
+            "września",
+        ],
+        9,
+    ),
+    (
+        &[
+            "october",
+            "oct",
+            "oktober",
+            "okt",
+            "octobre",
+            "octubre",
+            "ottobre",
+            "ott",
+            "октябрь",
+            "октября",
+            "окт",
+            "жовтень",
+            "жовтня",
+            "październik",
+            "października",
+        ],
+        10,
+    ),
+    (
+        &[
+            "november",
+            "nov",
+            "novembre",
+            "noviembre",
+            "ноябрь",
+            "ноября",
+            "ноя",
+            "листопад",
+            "листопада",
+            "listopad",
+            "listopada",
+        ],
+        11,
+    ),
+    (
+        &[
+            "december",
+            "dec",
+            "dezember",
+            "dez",
+            "décembre",
+            "decembre",
+            "déc",
+            "diciembre",
+            "dic",
+            "dicembre",
+            "декабрь",
+            "декабря",
+            "дек",
+            "грудень",
+            "грудня",
+            "grudzień",
+            "grudnia",
+        ],
+        12,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        let cases = [
+            ("2022-11-05", "2022-11-05"),
+            ("2022-11-05T14:20:00Z", "2022-11-05T14:20:00Z"),
+            ("2022-10-18T09:30:00+03:00", "2022-10-18T09:30:00+03:00"),
+            ("2022-10-18T09:30+0300", "2022-10-18T09:30:00+03:00"),
+            ("2022-11-03 08:15:00", "2022-11-03T08:15:00Z"),
+            ("1987-02-26T15:01:01.790", "1987-02-26T15:01:01Z"),
+            ("Sat, 05 Nov 2022 10:00:00 +0000", "2022-11-05T10:00:00Z"),
+            ("5 November 2022", "2022-11-05"),
+            ("November 5, 2022", "2022-11-05"),
+            ("Nov. 5, 2022, 10:15 AM EST", "2022-11-05"),
+            ("Samstag, 5. November 2022", "2022-11-05"),
+            ("5 ноября 2022 года", "2022-11-05"),
+            ("05.11.2022", "2022-11-05"),
+            ("11/05/2022", "2022-11-05"),
+            ("25/10/2022", "2022-10-25"),
+            ("2022/11/05", "2022-11-05"),
+            ("1667642400", "2022-11-05T10:00:00Z"),
+            ("1667642400000", "2022-11-05T10:00:00Z"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                parse_date(input).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejects() {
+        for s in [
+            "",
+            "soon",
+            "2022-13-45",
+            "Nov 2022",
+            "31 February 2022",
+            "12345",
+        ] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(
+            date_from_url("https://x.example/world/2022/10/18/drones/")
+                .unwrap()
+                .to_string(),
+            "2022-10-18"
+        );
+        assert_eq!(
+            date_from_url("https://x.example/2022-10-18-drones.html")
+                .unwrap()
+                .to_string(),
+            "2022-10-18"
+        );
+        assert_eq!(date_from_url("https://x.example/story/12345"), None);
+    }
+}

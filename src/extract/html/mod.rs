@@ -1,0 +1,25 @@
+//! HTML pages: metadata from the head and JSON-LD, main text from the body.
+//!
+//! One parse (dom_query, html5ever underneath) serves both: metadata is read first, then
+//! noise is removed from the tree and the main block is rendered to text by html2text.
+
+mod content;
+mod metadata;
+
+use dom_query::Document;
+
+use crate::ingest::RawMeta;
+
+/// What a page says about itself, and its main text.
+pub(crate) struct Page {
+    pub meta: RawMeta,
+    pub body: String,
+}
+
+/// Parses a page. Never fails: a page with no recognisable article yields what text it has.
+pub(crate) fn parse(html: &str) -> Page {
+    let doc = Document::from(html);
+    let meta = metadata::read(&doc);
+    let body = content::main_text(&doc, meta.title.as_deref());
+    Page { meta, body }
+}

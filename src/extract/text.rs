@@ -1,0 +1,90 @@
+//! Plain-text clean-up shared by every format: whitespace, paragraphs, titles.
+
+/// Normalises whitespace: trims lines, collapses runs of spaces, keeps one blank line
+/// between paragraphs, drops control characters.
+///
+/// # Example
+/// ```
+/// use newsdex::extract::text::normalise;
+/// assert_eq!(normalise("  One  line\r\n\n\n\nTwo\u{0}"), "One line\n\nTwo");
+/// ```
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines() {
+        let line = clean_line(line);
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(&line);
+    }
+    out
+}
+
+/// One line: control characters dropped, whitespace runs collapsed, trimmed.
+pub fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            space = !out.is_empty();
+        } else if !c.is_control() && c != '\u{feff}' && c != '\u{200b}' {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Removes the headline when the body starts by repeating it.
+pub fn drop_leading_title(body: &str, title: &str) -> String {
+    let first_end = body.find('\n').unwrap_or(body.len());
+    let first = &body[..first_end];
+    if same_words(first, title) {
+        body[first_end..].trim_start().to_string()
+    } else {
+        body.to_string()
+    }
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_survive() {
+        assert_eq!(normalise("a\nb\n\n\nc"), "a\nb\n\nc");
+        assert_eq!(normalise("\n\n  a  \n"), "a");
+    }
+
+    #[test]
+    fn title_repeat_is_dropped() {
+        assert_eq!(
+            drop_leading_title("Drones hit Kyiv\n\nText.", "Drones Hit Kyiv"),
+            "Text."
+        );
+        assert_eq!(
+            drop_leading_title("Other start\n\nText.", "Drones hit Kyiv"),
+            "Other start\n\nText."
+        );
+    }
+}

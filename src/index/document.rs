@@ -1,0 +1,66 @@
+//! `Article` → tantivy document, shaped by the schema's fields.
+
+use tantivy::TantivyDocument;
+
+use super::schema::Fields;
+use crate::Article;
+use crate::ingest::Fingerprint;
+
+/// Where a document's article came from, for incremental bookkeeping.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct DocSource {
+    pub fingerprint: Fingerprint,
+}
+
+fn date(d: chrono::DateTime<chrono::Utc>) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_secs(d.timestamp())
+}
+
+pub(crate) fn to_document(a: &Article, f: &Fields, source: &DocSource) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &a.id);
+    doc.add_text(f.path, &a.path);
+    if let Some(url) = &a.url {
+        doc.add_text(f.url, url);
+    }
+    if let Some(t) = &a.title {
+        doc.add_text(f.title, t);
+    }
+    doc.add_text(f.body, &a.body);
+    if let Some(d) = &a.description {
+        doc.add_text(f.description, d);
+    }
+    if let Some(o) = &a.outlet {
+        doc.add_text(f.outlet, o);
+    }
+    for author in &a.authors {
+        doc.add_text(f.authors, author);
+    }
+    if let Some(p) = &a.published {
+        doc.add_date(f.published, date(p.to_utc()));
+        doc.add_text(f.published_text, p.to_string());
+    }
+    if let Some(m) = &a.modified {
+        doc.add_date(f.modified, date(m.to_utc()));
+    }
+    if let Some(l) = &a.language {
+        doc.add_text(f.language, l);
+    }
+    if let Some(s) = &a.section {
+        doc.add_text(f.section, s);
+    }
+    for e in &a.entities {
+        doc.add_text(f.entities, format!("{}:{}", e.kind, e.name));
+        doc.add_text(f.entity_names, &e.name);
+    }
+    for m in &a.mentioned_dates {
+        if let Some(start) = crate::search::DateBound::parse(&m.value) {
+            doc.add_date(f.mentioned_dates, date(start.start()));
+        }
+    }
+    doc.add_u64(f.word_count, a.word_count);
+    doc.add_u64(f.source_hash, source.fingerprint.hash);
+    doc.add_u64(f.source_size, source.fingerprint.size);
+    doc.add_i64(f.source_mtime, source.fingerprint.mtime);
+    doc
+}

@@ -1,0 +1,323 @@
+//! Index: the schema as data, the on-disk index, and writing articles into it.
+//!
+//! ```text
+//! Article ─ document::to_document(&Fields) ─▶ TantivyDocument
+//!         ─ Indexer (delete by id and by source file, then add; commit) ─▶ index folder
+//! ```
+//!
+//! An index folder holds tantivy's files plus `newsdex-schema.toml`, the schema it was built
+//! with; opening it under a schema of another version is refused with a message naming both.
+
+mod analyzers;
+mod document;
+mod schema;
+mod state;
+mod stats;
+mod writer;
+
+pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
+pub(crate) use self::document::{DocSource, to_document};
+pub use self::schema::{
+    AnalyzerDef, BoostedField, DEFAULT_SCHEMA, FieldDef, FieldKind, Fields, NewsSchema, SchemaDef,
+    SearchDef,
+};
+pub(crate) use self::stats::rfc3339;
+pub use self::stats::{Count, IndexStats};
+pub use self::writer::{IndexEvent, IndexReport, Indexer, WriterOptions};
+
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+use crate::{Error, Result};
+
+/// The file in an index folder that records the schema the index was built with.
+pub const SCHEMA_RECORD: &str = "newsdex-schema.toml";
+
+/// A newsdex index: on disk or in memory, with its schema and a reader.
+pub struct NewsIndex {
+    pub(crate) index: Index,
+    pub(crate) schema: NewsSchema,
+    pub(crate) reader: IndexReader,
+    dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for NewsIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewsIndex")
+            .field("dir", &self.dir)
+            .field("schema_version", &self.schema.version())
+            .finish()
+    }
+}
+
+impl NewsIndex {
+    /// Creates an index in a new or empty folder, with the embedded schema.
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] when the folder holds other files; [`Error::Io`] when it
+    /// cannot be written.
+    pub fn create(dir: impl AsRef<Path>) -> Result<NewsIndex> {
+        NewsIndex::create_with_schema(dir, NewsSchema::default())
+    }
+
+    /// Opens an existing index, checking it was built with the embedded schema's version.
+    ///
+    /// # Errors
+    /// [`Error::NotAnIndex`] when the folder holds no newsdex index, [`Error::SchemaMismatch`]
+    /// when it was built under another schema version.
+    pub fn open(dir: impl AsRef<Path>) -> Result<NewsIndex> {
+        NewsIndex::open_with_schema(dir, NewsSchema::default())
+    }
+
+    /// Opens the index in `dir`, or creates it when the folder is missing or empty.
+    ///
+    /// # Errors
+    /// As [`NewsIndex::open`] and [`NewsIndex::create`].
+    pub fn open_or_create(dir: impl AsRef<Path>) -> Result<NewsIndex> {
+        NewsIndex::open_or_create_with_schema(dir, NewsSchema::default())
+    }
+
+    /// An index in memory (nothing written to disk), with the embedded schema.
+    ///
+    /// # Example
+    /// ```
+    /// let index = newsdex::NewsIndex::create_in_ram()?;
+    /// assert_eq!(index.stats()?.articles, 0);
+    /// # Ok::<(), newsdex::Error>(())
+    /// ```
+    pub fn create_in_ram() -> Result<NewsIndex> {
+        NewsIndex::create_in_ram_with_schema(NewsSchema::default())
+    }
+
+    /// [`NewsIndex::create_in_ram`] with another schema.
+    ///
+    /// # Errors
+    /// [`Error::Tantivy`] if the index cannot be set up.
+    pub fn create_in_ram_with_schema(schema: NewsSchema) -> Result<NewsIndex> {
+        let index = Index::create_in_ram(schema.tantivy_schema().clone());
+        NewsIndex::wrap(index, schema, None)
+    }
+
+    /// [`NewsIndex::create`] with another schema.
+    ///
+    /// # Errors
+    /// As [`NewsIndex::create`].
+    pub fn create_with_schema(dir: impl AsRef<Path>, schema: NewsSchema) -> Result<NewsIndex> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        if entries.next().is_some() {
+            return Err(Error::InvalidRequest(format!(
+                "{}: cannot create an index in a folder that is not empty",
+                dir.display()
+            )));
+        }
+        // The schema record goes first: a folder with it but no tantivy files is an index
+        // whose creation was interrupted, and `open_or_create` finishes it.
+        write_atomically(&dir.join(SCHEMA_RECORD), schema.source())?;
+        let mmap =
+            MmapDirectory::open(dir).map_err(|e| Error::io(dir, std::io::Error::other(e)))?;
+        let index = Index::create(mmap, schema.tantivy_schema().clone(), Default::default())?;
+        NewsIndex::wrap(index, schema, Some(dir.to_path_buf()))
+    }
+
+    /// [`NewsIndex::open`] with another schema.
+    ///
+    /// # Errors
+    /// As [`NewsIndex::open`].
+    pub fn open_with_schema(dir: impl AsRef<Path>, schema: NewsSchema) -> Result<NewsIndex> {
+        let dir = dir.as_ref();
+        if !dir.is_dir() {
+            return Err(Error::NotAnIndex {
+                path: dir.to_path_buf(),
+                reason: "no such folder".into(),
+            });
+        }
+        let record = dir.join(SCHEMA_RECORD);
+        let recorded = match std::fs::read_to_string(&record) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NotAnIndex {
+                    path: dir.to_path_buf(),
+                    reason: format!("it has no {SCHEMA_RECORD}"),
+                });
+            }
+            Err(e) => return Err(Error::io(record, e)),
+        };
+        let index_version = recorded_version(&recorded).ok_or_else(|| Error::NotAnIndex {
+            path: dir.to_path_buf(),
+            reason: format!("{SCHEMA_RECORD} has no schema version"),
+        })?;
+        if index_version != schema.version() {
+            return Err(Error::SchemaMismatch {
+                path: dir.to_path_buf(),
+                index_version,
+                current_version: schema.version(),
+            });
+        }
+        if !dir.join("meta.json").exists() {
+            return Err(Error::NotAnIndex {
+                path: dir.to_path_buf(),
+                reason: "its creation was interrupted (no meta.json); rebuild it".into(),
+            });
+        }
+        let index = Index::open_in_dir(dir)?;
+        if index.schema() != *schema.tantivy_schema() {
+            return Err(Error::Schema(format!(
+                "the index at {} has other fields than schema version {} defines, though the versions match; \
+                 bump `version` in the schema file when changing fields, and rebuild with `newsdex index --rebuild`",
+                dir.display(),
+                schema.version()
+            )));
+        }
+        NewsIndex::wrap(index, schema, Some(dir.to_path_buf()))
+    }
+
+    /// [`NewsIndex::open_or_create`] with another schema.
+    ///
+    /// # Errors
+    /// As [`NewsIndex::open`] and [`NewsIndex::create`].
+    pub fn open_or_create_with_schema(
+        dir: impl AsRef<Path>,
+        schema: NewsSchema,
+    ) -> Result<NewsIndex> {
+        let dir = dir.as_ref();
+        let empty = match std::fs::read_dir(dir) {
+            Ok(mut entries) => entries.next().is_none(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => return Err(Error::io(dir, e)),
+        };
+        let interrupted = dir.join(SCHEMA_RECORD).exists() && !dir.join("meta.json").exists();
+        if interrupted {
+            std::fs::remove_file(dir.join(SCHEMA_RECORD)).map_err(|e| Error::io(dir, e))?;
+        }
+        if empty || interrupted {
+            NewsIndex::create_with_schema(dir, schema)
+        } else {
+            NewsIndex::open_with_schema(dir, schema)
+        }
+    }
+
+    /// Deletes the index in `dir` (only if it is a newsdex index) and creates an empty one.
+    ///
+    /// # Errors
+    /// [`Error::NotAnIndex`] when the folder holds something else, so nothing of the user's is
+    /// ever deleted by mistake.
+    pub fn recreate(dir: impl AsRef<Path>, schema: NewsSchema) -> Result<NewsIndex> {
+        let dir = dir.as_ref();
+        if dir.exists() {
+            if !dir.join(SCHEMA_RECORD).exists() {
+                let empty = std::fs::read_dir(dir)
+                    .map_err(|e| Error::io(dir, e))?
+                    .next()
+                    .is_none();
+                if !empty {
+                    return Err(Error::NotAnIndex {
+                        path: dir.to_path_buf(),
+                        reason: "refusing to delete a folder that is not a newsdex index".into(),
+                    });
+                }
+            }
+            std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        NewsIndex::create_with_schema(dir, schema)
+    }
+
+    fn wrap(index: Index, schema: NewsSchema, dir: Option<PathBuf>) -> Result<NewsIndex> {
+        analyzers::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(NewsIndex {
+            index,
+            schema,
+            reader,
+            dir,
+        })
+    }
+
+    /// The schema in force.
+    pub fn schema(&self) -> &NewsSchema {
+        &self.schema
+    }
+
+    /// The index folder, `None` in memory.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// Makes searches see the latest commit, including commits of other processes.
+    ///
+    /// # Errors
+    /// [`Error::Tantivy`] if the index files cannot be read.
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+}
+
+/// The `version` of a recorded schema, read leniently (the rest may be of another era).
+fn recorded_version(text: &str) -> Option<u32> {
+    let value: toml::Table = text.parse().ok()?;
+    value.get("version")?.as_integer()?.try_into().ok()
+}
+
+/// Writes a file so that a crash leaves either the old or the new content.
+pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("tmp");
+    let mut f = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| Error::io(&tmp, e))?;
+    f.sync_all().map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_mismatch_names_both_versions() {
+        let dir = tempfile::tempdir().unwrap();
+        NewsIndex::create(dir.path()).unwrap();
+        let v2 =
+            NewsSchema::parse(&DEFAULT_SCHEMA.replacen("version = 1", "version = 2", 1)).unwrap();
+        let err = NewsIndex::open_with_schema(dir.path(), v2).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("schema version 1")
+                && msg.contains("schema version 2")
+                && msg.contains("--rebuild"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn not_an_index() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
+        assert!(matches!(
+            NewsIndex::open(dir.path()),
+            Err(Error::NotAnIndex { .. })
+        ));
+        assert!(NewsIndex::create(dir.path()).is_err());
+        assert!(matches!(
+            NewsIndex::recreate(dir.path(), NewsSchema::default()),
+            Err(Error::NotAnIndex { .. })
+        ));
+        assert!(dir.path().join("notes.txt").exists());
+    }
+
+    #[test]
+    fn open_or_create_then_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("idx");
+        NewsIndex::open_or_create(&path).unwrap();
+        NewsIndex::open_or_create(&path).unwrap();
+        NewsIndex::open(&path).unwrap();
+    }
+}

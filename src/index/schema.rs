@@ -1,0 +1,431 @@
+//! `NewsSchema`: the index fields as data (`index-schema/schema.toml`), checked and turned
+//! into a tantivy schema, with every field the code fills resolved by name once.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions,
+};
+
+use super::analyzers;
+use crate::{Error, Result};
+
+/// The schema file shipped with newsdex, embedded in the library.
+pub const DEFAULT_SCHEMA: &str = include_str!("../../index-schema/schema.toml");
+
+/// The kind of a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    /// Analysed text with positions (phrases work).
+    Text,
+    /// One token per value (exact or case-insensitive matching), no positions.
+    Keyword,
+    /// A date (second precision).
+    Date,
+    /// An unsigned integer.
+    U64,
+    /// A signed integer.
+    I64,
+}
+
+/// One field of the schema file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDef {
+    /// Field name, as used in queries (`outlet:…`).
+    pub name: String,
+    /// Kind of values.
+    pub kind: FieldKind,
+    /// Analyser for text and keyword fields (see `[analyzers]`).
+    #[serde(default)]
+    pub tokenizer: Option<String>,
+    /// Kept in the document store (shown in results).
+    #[serde(default)]
+    pub stored: bool,
+    /// Searchable.
+    #[serde(default)]
+    pub indexed: bool,
+    /// Column-oriented for sorting, facets and bookkeeping.
+    #[serde(default)]
+    pub fast: bool,
+    /// May hold several values per article.
+    #[serde(default)]
+    pub multi: bool,
+    /// What the field is for.
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+/// A default search field with its boost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoostedField {
+    /// Field name.
+    pub field: String,
+    /// BM25 multiplier.
+    pub boost: f32,
+}
+
+/// The `[search]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchDef {
+    /// Fields searched when a query names none.
+    pub default_fields: Vec<BoostedField>,
+    /// Field snippets are cut from.
+    pub snippet_field: String,
+}
+
+/// An `[analyzers.NAME]` entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyzerDef {
+    /// What the analyser does.
+    pub description: String,
+}
+
+/// The schema file, as parsed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemaDef {
+    /// Schema version; an index refuses to open under another one.
+    pub version: u32,
+    /// Default search settings.
+    pub search: SearchDef,
+    /// Analysers the fields may name.
+    pub analyzers: BTreeMap<String, AnalyzerDef>,
+    /// The fields.
+    pub fields: Vec<FieldDef>,
+}
+
+/// The fields newsdex itself fills or reads, resolved once.
+#[derive(Debug, Clone, Copy)]
+#[allow(missing_docs)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub url: Field,
+    pub title: Field,
+    pub body: Field,
+    pub description: Field,
+    pub outlet: Field,
+    pub authors: Field,
+    pub published: Field,
+    pub published_text: Field,
+    pub modified: Field,
+    pub language: Field,
+    pub section: Field,
+    pub entities: Field,
+    pub entity_names: Field,
+    pub mentioned_dates: Field,
+    pub word_count: Field,
+    pub source_hash: Field,
+    pub source_size: Field,
+    pub source_mtime: Field,
+}
+
+/// A checked schema: its definition, the tantivy schema built from it, and resolved fields.
+#[derive(Debug, Clone)]
+pub struct NewsSchema {
+    def: SchemaDef,
+    source: String,
+    schema: Schema,
+    fields: Fields,
+}
+
+impl Default for NewsSchema {
+    /// The embedded schema (`index-schema/schema.toml`).
+    fn default() -> Self {
+        NewsSchema::parse(DEFAULT_SCHEMA).expect("the embedded schema is valid (tested)")
+    }
+}
+
+impl NewsSchema {
+    /// Parses and checks a schema file's text.
+    ///
+    /// # Errors
+    /// [`Error::Schema`] naming what is wrong: TOML syntax, an unknown analyser, a duplicate
+    /// or missing field, a field of the wrong kind.
+    ///
+    /// # Example
+    /// ```
+    /// let s = newsdex::NewsSchema::parse(newsdex::DEFAULT_SCHEMA)?;
+    /// assert!(s.version() >= 1);
+    /// # Ok::<(), newsdex::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<NewsSchema> {
+        let def: SchemaDef = toml::from_str(text).map_err(|e| Error::Schema(e.to_string()))?;
+        let schema = build(&def)?;
+        let fields = resolve(&def, &schema)?;
+        Ok(NewsSchema {
+            def,
+            source: text.to_string(),
+            schema,
+            fields,
+        })
+    }
+
+    /// Reads and checks a schema file.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when unreadable, [`Error::Schema`] when invalid.
+    pub fn from_file(path: &Path) -> Result<NewsSchema> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        NewsSchema::parse(&text).map_err(|e| match e {
+            Error::Schema(m) => Error::Schema(format!("{}: {m}", path.display())),
+            other => other,
+        })
+    }
+
+    /// The schema version.
+    pub fn version(&self) -> u32 {
+        self.def.version
+    }
+
+    /// The parsed definition.
+    pub fn def(&self) -> &SchemaDef {
+        &self.def
+    }
+
+    /// The schema file's text as given.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The tantivy schema.
+    pub fn tantivy_schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// The resolved fields.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The definition of a field by name.
+    pub fn field_def(&self, name: &str) -> Option<&FieldDef> {
+        self.def.fields.iter().find(|f| f.name == name)
+    }
+}
+
+fn build(def: &SchemaDef) -> Result<Schema> {
+    if def.version == 0 {
+        return Err(Error::Schema("version must be 1 or more".into()));
+    }
+    for name in def.analyzers.keys() {
+        if !analyzers::is_known(name) {
+            return Err(Error::Schema(format!(
+                "analyzer `{name}` is not one newsdex provides (known: {})",
+                analyzers::KNOWN.join(", ")
+            )));
+        }
+    }
+    let mut builder = Schema::builder();
+    let mut seen = std::collections::HashSet::new();
+    for f in &def.fields {
+        if !seen.insert(f.name.as_str()) {
+            return Err(Error::Schema(format!(
+                "field `{}` is defined twice",
+                f.name
+            )));
+        }
+        if f.name.is_empty()
+            || !f
+                .name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            return Err(Error::Schema(format!(
+                "field name `{}` must be ASCII letters, digits and _",
+                f.name
+            )));
+        }
+        match f.kind {
+            FieldKind::Text | FieldKind::Keyword => {
+                let tokenizer = f.tokenizer.as_deref().ok_or_else(|| {
+                    Error::Schema(format!("field `{}` needs a tokenizer", f.name))
+                })?;
+                if !def.analyzers.contains_key(tokenizer) {
+                    return Err(Error::Schema(format!(
+                        "field `{}` names analyzer `{tokenizer}`, which [analyzers] does not list",
+                        f.name
+                    )));
+                }
+                let mut opts = TextOptions::default();
+                if f.indexed {
+                    let record = if f.kind == FieldKind::Text {
+                        IndexRecordOption::WithFreqsAndPositions
+                    } else {
+                        IndexRecordOption::Basic
+                    };
+                    opts = opts.set_indexing_options(
+                        TextFieldIndexing::default()
+                            .set_tokenizer(tokenizer)
+                            .set_index_option(record),
+                    );
+                }
+                if f.stored {
+                    opts = opts.set_stored();
+                }
+                if f.fast {
+                    if f.kind == FieldKind::Text {
+                        return Err(Error::Schema(format!(
+                            "text field `{}` cannot be fast; use a keyword field",
+                            f.name
+                        )));
+                    }
+                    // Columns keep values as written, for facets and display.
+                    opts = opts.set_fast("raw");
+                }
+                builder.add_text_field(&f.name, opts);
+            }
+            FieldKind::Date => {
+                let mut opts = DateOptions::default().set_precision(DateTimePrecision::Seconds);
+                if f.indexed {
+                    opts = opts.set_indexed();
+                }
+                if f.stored {
+                    opts = opts.set_stored();
+                }
+                if f.fast {
+                    opts = opts.set_fast();
+                }
+                builder.add_date_field(&f.name, opts);
+            }
+            FieldKind::U64 | FieldKind::I64 => {
+                let mut opts = NumericOptions::default();
+                if f.indexed {
+                    opts = opts.set_indexed();
+                }
+                if f.stored {
+                    opts = opts.set_stored();
+                }
+                if f.fast {
+                    opts = opts.set_fast();
+                }
+                if f.kind == FieldKind::U64 {
+                    builder.add_u64_field(&f.name, opts);
+                } else {
+                    builder.add_i64_field(&f.name, opts);
+                }
+            }
+        }
+    }
+    let schema = builder.build();
+    for b in &def.search.default_fields {
+        match def.fields.iter().find(|f| f.name == b.field) {
+            Some(f) if f.kind == FieldKind::Text && f.indexed => {}
+            _ => {
+                return Err(Error::Schema(format!(
+                    "default search field `{}` must be an indexed text field",
+                    b.field
+                )));
+            }
+        }
+    }
+    match def
+        .fields
+        .iter()
+        .find(|f| f.name == def.search.snippet_field)
+    {
+        Some(f) if f.kind == FieldKind::Text && f.stored => Ok(schema),
+        _ => Err(Error::Schema(format!(
+            "snippet field `{}` must be a stored text field",
+            def.search.snippet_field
+        ))),
+    }
+}
+
+fn resolve(def: &SchemaDef, schema: &Schema) -> Result<Fields> {
+    let get = |name: &str, kind: FieldKind, needs: &[&str]| -> Result<Field> {
+        let f =
+            def.fields.iter().find(|f| f.name == name).ok_or_else(|| {
+                Error::Schema(format!("field `{name}` is missing; newsdex needs it"))
+            })?;
+        if f.kind != kind {
+            return Err(Error::Schema(format!(
+                "field `{name}` must be of kind {kind:?}"
+            )));
+        }
+        for need in needs {
+            let ok = match *need {
+                "stored" => f.stored,
+                "indexed" => f.indexed,
+                "fast" => f.fast,
+                _ => true,
+            };
+            if !ok {
+                return Err(Error::Schema(format!("field `{name}` must be {need}")));
+            }
+        }
+        schema
+            .get_field(name)
+            .map_err(|e| Error::Schema(e.to_string()))
+    };
+    use FieldKind::*;
+    Ok(Fields {
+        id: get("id", Keyword, &["stored", "indexed", "fast"])?,
+        path: get("path", Keyword, &["stored", "indexed", "fast"])?,
+        url: get("url", Keyword, &["stored"])?,
+        title: get("title", Text, &["stored"])?,
+        body: get("body", Text, &["stored"])?,
+        description: get("description", Text, &[])?,
+        outlet: get("outlet", Keyword, &["stored", "indexed", "fast"])?,
+        authors: get("authors", Text, &["stored"])?,
+        published: get("published", Date, &["indexed", "fast"])?,
+        published_text: get("published_text", Keyword, &["stored"])?,
+        modified: get("modified", Date, &[])?,
+        language: get("language", Keyword, &["stored", "indexed", "fast"])?,
+        section: get("section", Keyword, &["stored", "indexed"])?,
+        entities: get("entities", Keyword, &["stored", "indexed"])?,
+        entity_names: get("entity_names", Keyword, &["indexed"])?,
+        mentioned_dates: get("mentioned_dates", Date, &["indexed"])?,
+        word_count: get("word_count", U64, &[])?,
+        source_hash: get("source_hash", U64, &["fast"])?,
+        source_size: get("source_size", U64, &["fast"])?,
+        source_mtime: get("source_mtime", I64, &["fast"])?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_schema_is_valid() {
+        let s = NewsSchema::default();
+        assert_eq!(s.def().search.snippet_field, "body");
+        assert!(s.field_def("title").is_some());
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        let cases = [
+            (
+                DEFAULT_SCHEMA.replace("tokenizer = \"news\"", "tokenizer = \"klingon\""),
+                "analyzer `klingon`",
+            ),
+            (
+                DEFAULT_SCHEMA.replace("name = \"outlet\"", "name = \"source\""),
+                "field `outlet` is missing",
+            ),
+            (
+                DEFAULT_SCHEMA.replace("version = 1", "version = 0"),
+                "version must be",
+            ),
+            (
+                DEFAULT_SCHEMA.replace("[[fields]]\nname = \"id\"", "[[fields]]\nname = \"title\""),
+                "defined twice",
+            ),
+            ("version = ".to_string(), "schema"),
+        ];
+        for (text, want) in cases {
+            let err = NewsSchema::parse(&text).unwrap_err().to_string();
+            assert!(err.contains(want), "{want} not in {err}");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Bytes to text: byte-order mark, then `<meta charset>` (HTML), then UTF-8, then a detector.
+
+use encoding_rs::Encoding;
+
+/// Decodes a file's bytes to a `String`.
+///
+/// Order of evidence: a byte-order mark; for HTML, a charset declared in the first 4 KB;
+/// valid UTF-8; else chardetng's guess (windows-1251, KOI8-R, Latin-1, …). Binary data
+/// (NUL bytes or many control characters outside a UTF-16 file) is refused.
+pub(crate) fn decode(bytes: &[u8], is_html: bool) -> Result<String, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(text.into_owned());
+    }
+    if looks_binary(bytes) {
+        return Err("binary data, not text".to_string());
+    }
+    if is_html && let Some(enc) = declared_charset(bytes) {
+        // A page that declares UTF-8 but is not valid UTF-8 falls through to the detector.
+        if enc != encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_ok() {
+            let (text, _, _) = enc.decode(bytes);
+            return Ok(text.into_owned());
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, _) = enc.decode(bytes);
+    Ok(text.into_owned())
+}
+
+/// True for data that is not text in any 8-bit or UTF-8 encoding.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    control * 20 > head.len().max(1)
+}
+
+/// The charset an HTML page declares in `<meta charset=…>` or `http-equiv` content.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(pos) = rest.find("charset") {
+        rest = &rest[pos + "charset".len()..];
+        let value = rest.trim_start().strip_prefix('=')?.trim_start();
+        let value = value.trim_start_matches(['"', '\'']);
+        let end = value
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':' || c == '.')
+            })
+            .unwrap_or(value.len());
+        if let Some(enc) = Encoding::for_label(&value.as_bytes()[..end]) {
+            // A page saved as UTF-16 cannot declare itself in ASCII; ignore such claims.
+            if enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE {
+                return Some(enc);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom() {
+        assert_eq!(decode(b"\xEF\xBB\xBFKyiv", false).unwrap(), "Kyiv");
+    }
+
+    #[test]
+    fn declared_windows_1251() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1251.encode("<meta charset=\"windows-1251\"><p>Киев</p>");
+        assert!(decode(&bytes, true).unwrap().contains("Киев"));
+    }
+
+    #[test]
+    fn http_equiv_koi8() {
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\"><p>Москва и Киев</p>",
+        );
+        assert!(decode(&bytes, true).unwrap().contains("Москва и Киев"));
+    }
+
+    #[test]
+    fn undeclared_latin1_is_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "Die Straße in München war gesperrt, während über Gebühren für Öl gestritten wurde.",
+        );
+        let text = decode(&bytes, false).unwrap();
+        assert!(text.contains("Straße in München"), "{text}");
+    }
+
+    #[test]
+    fn undeclared_cyrillic_is_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "Министр иностранных дел заявил, что беспилотники были поставлены до начала войны.",
+        );
+        let text = decode(&bytes, false).unwrap();
+        assert!(text.contains("беспилотники"), "{text}");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(decode(b"\x00\x01\x02PK\x03\x04", false).is_err());
+        assert!(decode(&[0x1b; 100], false).is_err());
+    }
+
+    #[test]
+    fn lying_utf8_declaration_is_overruled() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("<meta charset=utf-8><p>Grüße aus Köln, schöne Straße</p>");
+        assert!(decode(&bytes, true).unwrap().contains("Grüße"));
+    }
+}

@@ -1,0 +1,52 @@
+//! Filters from a [`SearchRequest`] as tantivy queries, built from typed values (never by
+//! pasting strings into the query language).
+
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
+
+use super::SearchRequest;
+use super::query::{date_range, term_query};
+use crate::extract::language::normalise_code;
+use crate::index::Fields;
+
+/// The request's filters, each a clause every hit must match (they do not change scores).
+pub(crate) fn filters(req: &SearchRequest, f: &Fields) -> Vec<Box<dyn Query>> {
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let any_of = |field, values: Vec<String>| -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(
+            values
+                .iter()
+                .map(|v| (Occur::Should, term_query(field, v)))
+                .collect(),
+        ))
+    };
+    if !req.outlets.is_empty() {
+        out.push(any_of(
+            f.outlet,
+            req.outlets
+                .iter()
+                .map(|o| o.trim().to_lowercase())
+                .collect(),
+        ));
+    }
+    if !req.languages.is_empty() {
+        let codes = req
+            .languages
+            .iter()
+            .map(|l| normalise_code(l).unwrap_or_else(|| l.trim().to_lowercase()))
+            .collect();
+        out.push(any_of(f.language, codes));
+    }
+    for entity in &req.entities {
+        out.push(term_query(f.entity_names, &entity.trim().to_lowercase()));
+    }
+    if req.since.is_some() || req.until.is_some() {
+        out.push(date_range(
+            f.published,
+            req.since.map(|d| d.start()),
+            req.until.map(|d| d.end()),
+        ));
+    }
+    out.into_iter()
+        .map(|q| Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>)
+        .collect()
+}

@@ -1,0 +1,90 @@
+//! `SearchResults` and `Hit`: plain data, serialisable, with no terminal concerns.
+
+use serde::{Deserialize, Serialize};
+
+/// A piece of an article's body around the matched words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// The text of the fragment.
+    pub text: String,
+    /// Byte ranges of `text` that matched the query.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl Snippet {
+    /// The fragment with each match wrapped in `open` and `close` (e.g. `<b>`, `</b>`).
+    ///
+    /// # Example
+    /// ```
+    /// let s = newsdex::search::Snippet { text: "Iran sent drones".into(), highlights: vec![(10, 16)] };
+    /// assert_eq!(s.marked("[", "]"), "Iran sent [drones]");
+    /// ```
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let mut out = String::with_capacity(
+            self.text.len() + self.highlights.len() * (open.len() + close.len()),
+        );
+        let mut last = 0;
+        for &(start, end) in &self.highlights {
+            if start < last
+                || end > self.text.len()
+                || !self.text.is_char_boundary(start)
+                || !self.text.is_char_boundary(end)
+            {
+                continue;
+            }
+            out.push_str(&self.text[last..start]);
+            out.push_str(open);
+            out.push_str(&self.text[start..end]);
+            out.push_str(close);
+            last = end;
+        }
+        out.push_str(&self.text[last..]);
+        out
+    }
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// BM25 score (title boosted), also for date-sorted results.
+    pub score: f32,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date as the source gave it (RFC 3339 or YYYY-MM-DD).
+    pub published: Option<String>,
+    /// Language code.
+    pub language: Option<String>,
+    /// Authors.
+    pub authors: Vec<String>,
+    /// Section.
+    pub section: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Source file.
+    pub path: String,
+    /// Entities as `type:Name`.
+    pub entities: Vec<String>,
+    /// Words in the body.
+    pub word_count: u64,
+    /// Body text around the matches (absent when snippets are off).
+    pub snippet: Option<Snippet>,
+}
+
+/// The answer to a [`SearchRequest`](super::SearchRequest).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Matching articles in all (not just this page).
+    pub total: u64,
+    /// Hits skipped before this page.
+    pub offset: usize,
+    /// This page of hits.
+    pub hits: Vec<Hit>,
+    /// Time taken, milliseconds.
+    pub took_ms: f64,
+}
