@@ -44,15 +44,20 @@ pub fn clean_line(line: &str) -> String {
     out
 }
 
-/// Removes the headline when the body starts by repeating it.
+/// Removes the headline when the body opens by repeating it, together with the short
+/// kicker lines before it ("World", a dateline label).
 pub fn drop_leading_title(body: &str, title: &str) -> String {
-    let first_end = body.find('\n').unwrap_or(body.len());
-    let first = &body[..first_end];
-    if same_words(first, title) {
-        body[first_end..].trim_start().to_string()
-    } else {
-        body.to_string()
+    let mut offset = 0;
+    for line in body.split_inclusive('\n').take(4) {
+        offset += line.len();
+        if same_words(line, title) {
+            return body[offset..].trim_start().to_string();
+        }
+        if line.split_whitespace().count() > 6 {
+            break;
+        }
     }
+    body.to_string()
 }
 
 fn same_words(a: &str, b: &str) -> bool {

@@ -16,8 +16,26 @@ fn date(d: chrono::DateTime<chrono::Utc>) -> tantivy::DateTime {
     tantivy::DateTime::from_timestamp_secs(d.timestamp())
 }
 
+/// `doc_kind` of article documents.
+pub(crate) const ARTICLE: &str = "article";
+/// `doc_kind` of the one bookkeeping record per source file.
+pub(crate) const SOURCE: &str = "source";
+
+/// The record that remembers a source file's fingerprint, whatever became of its articles
+/// (they may have been replaced by a later file with the same ids, or be none at all).
+pub(crate) fn source_record(path: &str, f: &Fields, source: &DocSource) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.doc_kind, SOURCE);
+    doc.add_text(f.path, path);
+    doc.add_u64(f.source_hash, source.fingerprint.hash);
+    doc.add_u64(f.source_size, source.fingerprint.size);
+    doc.add_i64(f.source_mtime, source.fingerprint.mtime);
+    doc
+}
+
 pub(crate) fn to_document(a: &Article, f: &Fields, source: &DocSource) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
+    doc.add_text(f.doc_kind, ARTICLE);
     doc.add_text(f.id, &a.id);
     doc.add_text(f.path, &a.path);
     if let Some(url) = &a.url {

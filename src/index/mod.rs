@@ -16,7 +16,7 @@ mod stats;
 mod writer;
 
 pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
-pub(crate) use self::document::{DocSource, to_document};
+pub(crate) use self::document::{DocSource, SOURCE, source_record, to_document};
 pub use self::schema::{
     AnalyzerDef, BoostedField, DEFAULT_SCHEMA, FieldDef, FieldKind, Fields, NewsSchema, SchemaDef,
     SearchDef,

@@ -1,20 +1,23 @@
 //! What the index already holds, per source file: read from fast fields at the start of a
 //! run, so that unchanged files are skipped and re-indexed files replace their old articles.
 //!
-//! The bookkeeping lives in the documents themselves (`path`, `source_*` columns), committed
-//! with them, so it can never disagree with the index.
+//! The bookkeeping lives in the index itself, committed with the articles, so the two can
+//! never disagree: each indexed file has one `source` record (path and fingerprint), and each
+//! article carries the path of the file it came from.
 
 use std::collections::{HashMap, HashSet};
 
 use tantivy::Searcher;
+use tantivy::columnar::StrColumn;
 
+use super::SOURCE;
 use crate::Result;
 use crate::ingest::Fingerprint;
 
 /// The files and article ids an index holds.
 #[derive(Debug, Default)]
 pub(crate) struct Known {
-    /// Source file path → its fingerprint when indexed.
+    /// Source file path → its fingerprint when indexed (from the file's source record).
     pub files: HashMap<String, Fingerprint>,
     /// Article ids present.
     pub ids: HashSet<String>,
@@ -22,43 +25,50 @@ pub(crate) struct Known {
     pub ids_by_file: HashMap<String, Vec<String>>,
 }
 
+/// The first value of a string column for a document, into `buf`; false when it has none.
+fn first_str(col: Option<&StrColumn>, doc: u32, buf: &mut String) -> Result<bool> {
+    let Some(col) = col else { return Ok(false) };
+    let Some(ord) = col.term_ords(doc).next() else {
+        return Ok(false);
+    };
+    col.ord_to_str(ord, buf)
+        .map_err(tantivy::TantivyError::from)?;
+    Ok(true)
+}
+
 impl Known {
     pub(crate) fn load(searcher: &Searcher) -> Result<Known> {
         let mut known = Known::default();
-        let mut path_buf = String::new();
-        let mut id_buf = String::new();
+        let (mut path, mut id, mut kind) = (String::new(), String::new(), String::new());
         for segment in searcher.segment_readers() {
             let ff = segment.fast_fields();
-            let (Some(paths), Some(ids)) = (ff.str("path")?, ff.str("id")?) else {
-                continue;
-            };
+            // A column is absent from a segment where no document has the field (a segment
+            // of source records only has no `id` column).
+            let paths = ff.str("path")?;
+            let ids = ff.str("id")?;
+            let kinds = ff.str("doc_kind")?;
             let hash = ff.u64("source_hash")?;
             let size = ff.u64("source_size")?;
             let mtime = ff.i64("source_mtime")?;
             for doc in segment.doc_ids_alive() {
-                let Some(path_ord) = paths.term_ords(doc).next() else {
+                if !first_str(paths.as_ref(), doc, &mut path)? {
                     continue;
-                };
-                let Some(id_ord) = ids.term_ords(doc).next() else {
-                    continue;
-                };
-                paths
-                    .ord_to_str(path_ord, &mut path_buf)
-                    .map_err(tantivy::TantivyError::from)?;
-                ids.ord_to_str(id_ord, &mut id_buf)
-                    .map_err(tantivy::TantivyError::from)?;
-                let fp = Fingerprint {
-                    size: size.first(doc).unwrap_or(0),
-                    mtime: mtime.first(doc).unwrap_or(0),
-                    hash: hash.first(doc).unwrap_or(0),
-                };
-                known.files.insert(path_buf.clone(), fp);
-                known.ids.insert(id_buf.clone());
-                known
-                    .ids_by_file
-                    .entry(path_buf.clone())
-                    .or_default()
-                    .push(id_buf.clone());
+                }
+                if first_str(kinds.as_ref(), doc, &mut kind)? && kind == SOURCE {
+                    let fp = Fingerprint {
+                        size: size.first(doc).unwrap_or(0),
+                        mtime: mtime.first(doc).unwrap_or(0),
+                        hash: hash.first(doc).unwrap_or(0),
+                    };
+                    known.files.insert(path.clone(), fp);
+                } else if first_str(ids.as_ref(), doc, &mut id)? {
+                    known.ids.insert(id.clone());
+                    known
+                        .ids_by_file
+                        .entry(path.clone())
+                        .or_default()
+                        .push(id.clone());
+                }
             }
         }
         Ok(known)

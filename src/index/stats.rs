@@ -51,13 +51,26 @@ impl NewsIndex {
         let (mut first, mut last): (Option<tantivy::DateTime>, Option<tantivy::DateTime>) =
             (None, None);
         let mut undated = 0;
+        let mut articles = 0;
         let mut buf = String::new();
         for segment in searcher.segment_readers() {
             let ff = segment.fast_fields();
             let outlet = ff.str("outlet")?;
             let language = ff.str("language")?;
             let published = ff.date("published")?;
+            let kind = ff.str("doc_kind")?;
+            let mut kind_buf = String::new();
             for doc in segment.doc_ids_alive() {
+                if let Some(kind) = &kind
+                    && let Some(ord) = kind.term_ords(doc).next()
+                {
+                    kind.ord_to_str(ord, &mut kind_buf)
+                        .map_err(tantivy::TantivyError::from)?;
+                    if kind_buf == super::SOURCE {
+                        continue;
+                    }
+                }
+                articles += 1;
                 for (col, counts) in [(&outlet, &mut outlets), (&language, &mut languages)] {
                     if let Some(col) = col
                         && let Some(ord) = col.term_ords(doc).next()
@@ -77,7 +90,7 @@ impl NewsIndex {
             }
         }
         Ok(IndexStats {
-            articles: searcher.num_docs(),
+            articles,
             outlets: sorted(outlets),
             languages: sorted(languages),
             first_published: first.map(rfc3339),

@@ -337,6 +337,8 @@ impl Indexer<'_> {
                     }
                 }
                 let source = DocSource { fingerprint };
+                self.writer
+                    .add_document(super::source_record(&path, fields, &source))?;
                 for a in &articles {
                     self.write(a, &source)?;
                 }
@@ -357,7 +359,7 @@ impl Indexer<'_> {
 
     fn commit_and_report(&mut self, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) -> Result<()> {
         self.commit()?;
-        let articles = self.index.reader.searcher().num_docs();
+        let articles = self.index.stats()?.articles;
         on_event(IndexEvent::Committed { articles });
         Ok(())
     }
@@ -447,5 +449,48 @@ pub(crate) fn failed_input(e: &Error) -> FailedInput {
             path: String::new(),
             reason: other.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(index: &NewsIndex, dir: &std::path::Path) -> IndexReport {
+        let mut w = index.indexer(WriterOptions::default()).unwrap();
+        w.add_paths(&[dir.to_path_buf()], &|_| {}).unwrap();
+        w.finish().unwrap()
+    }
+
+    #[test]
+    fn same_id_in_two_files_settles_after_one_run() {
+        let corpus = tempfile::tempdir().unwrap();
+        std::fs::write(
+            corpus.path().join("a.json"),
+            r#"{"id":"x","title":"One","body":"First copy."}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            corpus.path().join("b.json"),
+            r#"{"id":"x","title":"One","body":"Second copy."}"#,
+        )
+        .unwrap();
+        let index = NewsIndex::create_in_ram().unwrap();
+        let first = run(&index, corpus.path());
+        assert_eq!(
+            index.reader.searcher().num_docs(),
+            3,
+            "two source records and one article"
+        );
+        assert_eq!(
+            (first.files_indexed, index.stats().unwrap().articles),
+            (2, 1)
+        );
+        let again = run(&index, corpus.path());
+        assert_eq!(
+            (again.files_indexed, again.files_unchanged),
+            (0, 2),
+            "{again:?}"
+        );
     }
 }

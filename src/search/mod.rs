@@ -55,14 +55,18 @@ impl NewsIndex {
         let searcher = self.reader.searcher();
         let text_query = self.text_query(req)?;
         let fields = self.schema.fields();
-        let filter_clauses = filters::filters(req, fields);
-        let query: Box<dyn Query> = if filter_clauses.is_empty() {
-            text_query.box_clone()
-        } else {
-            let mut clauses = vec![(TOccur::Must, text_query.box_clone())];
-            clauses.extend(filter_clauses.into_iter().map(|q| (TOccur::Must, q)));
-            Box::new(BooleanQuery::new(clauses))
-        };
+        let mut clauses = vec![(TOccur::Must, text_query.box_clone())];
+        clauses.extend(
+            filters::filters(req, fields)
+                .into_iter()
+                .map(|q| (TOccur::Must, q)),
+        );
+        // Bookkeeping records are never results.
+        clauses.push((
+            TOccur::MustNot,
+            query::keyword_query(fields.doc_kind, crate::index::SOURCE),
+        ));
+        let query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
 
         let (total, page) = if req.limit == 0 {
             (searcher.search(&query, &Count)?, Vec::new())

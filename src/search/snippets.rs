@@ -35,7 +35,11 @@ impl Snippets {
                 let shift = s.fragment_range().start;
                 return Snippet {
                     text: whole.to_string(),
-                    highlights: s.highlighted().iter().map(|r| (r.start + shift, r.end + shift)).collect(),
+                    highlights: s
+                        .highlighted()
+                        .iter()
+                        .map(|r| (r.start + shift, r.end + shift))
+                        .collect(),
                 };
             }
             return Snippet {

@@ -107,8 +107,10 @@ fn human(a: &Article) -> String {
     );
     s.push('\n');
     for line in a.body.lines() {
-        s.push_str("    ");
-        s.push_str(line);
+        if !line.is_empty() {
+            s.push_str("    ");
+            s.push_str(line);
+        }
         s.push('\n');
     }
     s.push('\n');

@@ -71,7 +71,12 @@ pub fn print_results(results: &SearchResults, color: Color) -> std::io::Result<(
         if let Some(s) = &hit.snippet {
             let open = "\u{1b}[1;33m";
             let close = "\u{1b}[0m";
-            writeln!(out, "     {}", s.marked(open, close).replace('\n', " "))?;
+            let text = s
+                .marked(open, close)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            writeln!(out, "     {text}")?;
         }
         let source = hit.url.clone().unwrap_or_else(|| display_path(&hit.path));
         writeln!(out, "     {}", source.cyan())?;

@@ -303,6 +303,14 @@ impl Builder<'_> {
     }
 }
 
+/// An exact, unscored match on a keyword field.
+pub(crate) fn keyword_query(f: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(f, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
 pub(crate) fn term_query(f: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(f, text),
