@@ -1,1 +1,13 @@
+// One integration-test binary (as ripgrep does): shared harness, one module per area.
 
+// The harness: temp folders, the real binary with a scrubbed environment, JSON helpers.
+mod util;
+
+// The binary end to end: search flags, query syntax, output formats, exit codes, extract.
+mod cli;
+// Indexing: every input format, re-runs, updates, de-duplication, broken files, locking, stats.
+mod index;
+// The index schema file: `newsdex schema`, version mismatches, --rebuild, invalid files.
+mod schema;
+// The library API: NewsIndex, Indexer, SearchRequest, ranking, filters, paging, snippets.
+mod search;
