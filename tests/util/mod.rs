@@ -115,7 +115,12 @@ impl TestEnv {
     /// `newsdex search QUERY FLAGS... --json`, decoded. Asserts the exit code matches the
     /// documented rule (0 with hits, 1 without).
     pub fn search(&self, query: &str, flags: &[&str]) -> SearchResults {
-        let out = run(self.newsdex().arg("search").arg(query).args(flags).arg("--json"));
+        let out = run(self
+            .newsdex()
+            .arg("search")
+            .arg(query)
+            .args(flags)
+            .arg("--json"));
         let results: SearchResults = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
             panic!(
                 "search {query:?} {flags:?}: stdout is not SearchResults JSON ({e})\n{}",
@@ -142,7 +147,12 @@ impl TestEnv {
 
     /// `newsdex search ... --json` as a raw JSON value (for checking the output's shape).
     pub fn search_value(&self, query: &str, flags: &[&str]) -> Value {
-        let out = run(self.newsdex().arg("search").arg(query).args(flags).arg("--json"));
+        let out = run(self
+            .newsdex()
+            .arg("search")
+            .arg(query)
+            .args(flags)
+            .arg("--json"));
         assert!(
             out.status.code() == Some(0) || out.status.code() == Some(1),
             "{}",
@@ -224,7 +234,10 @@ pub fn parse_json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).unwrap_or_else(|e| {
         panic!(
             "not JSON ({e}):\n{}",
-            String::from_utf8_lossy(bytes).chars().take(2000).collect::<String>()
+            String::from_utf8_lossy(bytes)
+                .chars()
+                .take(2000)
+                .collect::<String>()
         )
     })
 }
