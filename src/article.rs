@@ -41,6 +41,10 @@ pub struct Article {
     pub description: Option<String>,
     /// Words in the body.
     pub word_count: u64,
+    /// Where `outlet` came from.
+    pub outlet_source: Provenance,
+    /// Where `published` came from.
+    pub published_source: Provenance,
 }
 
 impl Article {
@@ -69,6 +73,8 @@ impl Article {
             modified: None,
             section: None,
             description: None,
+            outlet_source: Provenance::None,
+            published_source: Provenance::None,
         }
     }
 }
@@ -143,6 +149,42 @@ impl<'de> Deserialize<'de> for NewsDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         NewsDate::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date: {s:?}")))
+    }
+}
+
+/// Where a piece of metadata came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provenance {
+    /// A JSON-LD `NewsArticle` (or similar) in the page.
+    JsonLd,
+    /// `<meta>` tags (Open Graph, `article:*`, Dublin Core, …) or other page markup such as `<time>`.
+    Meta,
+    /// The article's URL (a date in its path, or its domain).
+    Url,
+    /// The file's path (a date in its name, an outlet's folder).
+    Path,
+    /// The text itself (e.g. an appeal "A Message from The Moscow Times").
+    Text,
+    /// Metadata the file states explicitly: a header block, front matter, JSON keys.
+    Header,
+    /// Nowhere: the value is absent.
+    #[default]
+    None,
+}
+
+impl Provenance {
+    /// The name used in output and in the index.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Provenance::JsonLd => "json-ld",
+            Provenance::Meta => "meta",
+            Provenance::Url => "url",
+            Provenance::Path => "path",
+            Provenance::Text => "text",
+            Provenance::Header => "header",
+            Provenance::None => "none",
+        }
     }
 }
 

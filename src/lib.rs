@@ -59,7 +59,9 @@ pub mod index;
 pub mod ingest;
 pub mod search;
 
-pub use self::article::{Article, Entity, EntityKind, Mention, MentionedDate, NewsDate};
+pub use self::article::{
+    Article, Entity, EntityKind, Mention, MentionedDate, NewsDate, Provenance,
+};
 pub use self::error::{Error, Result};
 pub use self::index::{
     DEFAULT_SCHEMA, IndexReport, IndexStats, Indexer, NewsIndex, NewsSchema, WriterOptions,

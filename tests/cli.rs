@@ -712,7 +712,15 @@ const REQUIRED_KEYS: &[&str] = &[
     "entities",
     "mentioned_dates",
 ];
-const OPTIONAL_KEYS: &[&str] = &["url", "modified", "section", "description", "word_count"];
+const OPTIONAL_KEYS: &[&str] = &[
+    "url",
+    "modified",
+    "section",
+    "description",
+    "word_count",
+    "outlet_source",
+    "published_source",
+];
 
 /// The well-formed part of the sample corpus (everything but `broken/`).
 fn good_sample_folders() -> Vec<std::path::PathBuf> {

@@ -5,6 +5,8 @@ mod util;
 
 // The binary end to end: search flags, query syntax, output formats, exit codes, extract.
 mod cli;
+// Extraction as users see it: boilerplate, metadata provenance, extract --explain.
+mod extract;
 // Indexing: every input format, re-runs, updates, de-duplication, broken files, locking, stats.
 mod index;
 // The index schema file: `newsdex schema`, version mismatches, --rebuild, invalid files.

@@ -20,6 +20,12 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,4})([./])(\d{1,2})[./](\d{2,4})\b").expect("valid regex"));
+static FILE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)",
+    )
+    .expect("valid regex")
+});
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|\.html?|$)")
         .expect("valid regex")
@@ -56,6 +62,14 @@ pub fn parse_date(s: &str) -> Option<NewsDate> {
 /// A date in a URL path such as `/2022/10/18/` or `/2022-10-18-slug`.
 pub fn date_from_url(url: &str) -> Option<NewsDate> {
     let c = URL_DATE.captures(url)?;
+    let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    Some(NewsDate::Day(d)).filter(plausible)
+}
+
+/// A date in a file's name, such as `harbor-times-2022-10-18-drones.html` or `20221018_a.txt`.
+pub fn date_from_file_name(path: &str) -> Option<NewsDate> {
+    let name = std::path::Path::new(path).file_name()?.to_str()?;
+    let c = FILE_DATE.captures(name)?;
     let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
     Some(NewsDate::Day(d)).filter(plausible)
 }
@@ -448,6 +462,29 @@ mod tests {
         ] {
             assert_eq!(parse_date(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn file_name_dates() {
+        assert_eq!(
+            date_from_file_name("/c/harbor-times-2022-10-18-drones.html")
+                .unwrap()
+                .to_string(),
+            "2022-10-18"
+        );
+        assert_eq!(
+            date_from_file_name("20221018_story.txt")
+                .unwrap()
+                .to_string(),
+            "2022-10-18"
+        );
+        assert_eq!(
+            date_from_file_name("/2022-10-18/story.txt"),
+            None,
+            "only the name counts"
+        );
+        assert_eq!(date_from_file_name("report-12345678.txt"), None);
+        assert_eq!(date_from_file_name("lanterns.txt"), None);
     }
 
     #[test]

@@ -2,34 +2,44 @@
 //!
 //! ```text
 //! RawArticle ─ html::parse (HTML only: metadata + main text) ─▶ text + stated metadata
-//!            ─ text::normalise ─ dates::parse_date ─ authors::clean ─ language::resolve ─▶ Article
+//!            ─ text::normalise ─ boilerplate::strip ─▶ body
+//!            ─ dates, outlet, authors, language (each with where it came from) ─▶ Article
 //! ```
 //!
 //! Metadata precedence, strongest first: what the file states explicitly (header lines, front
-//! matter, JSON keys) → HTML metadata (JSON-LD, Open Graph, `article:*`, `<meta>`, `<time>`)
-//! → the URL. A missing publication date stays missing: the file's modification time is never
-//! used as a date.
+//! matter, JSON keys) → HTML metadata (JSON-LD, then Open Graph, `article:*`, `<meta>`,
+//! `<time>`) → the URL (a date in its path, its domain) → the file's path (a date in its name,
+//! an outlet's folder) → cues in the text ("A Message from The Moscow Times"). The outlet's and
+//! the date's provenance is kept in the article. A missing publication date stays missing:
+//! the file's modification time is never used as a date.
 
 pub mod authors;
+pub mod boilerplate;
 pub mod dates;
 mod html;
 pub mod language;
+pub mod outlet;
 pub mod text;
 
 use crate::ingest::{Content, RawArticle, RawMeta, SourceFile};
-use crate::{Article, Error, Result};
+use crate::{Article, Error, Provenance, Result};
+
+pub use self::boilerplate::Cut;
 
 /// Settings of the extraction stage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractOptions {
     /// Detect the language from the text when the input does not state it.
     pub detect_language: bool,
+    /// Remove boilerplate paragraphs (appeals, newsletter prompts, share lines, …).
+    pub strip_boilerplate: bool,
 }
 
 impl Default for ExtractOptions {
     fn default() -> Self {
         ExtractOptions {
             detect_language: true,
+            strip_boilerplate: true,
         }
     }
 }
@@ -49,11 +59,20 @@ impl Default for ExtractOptions {
 /// let raw = read(&file)?.articles.remove(0);
 /// let article = extract(raw, &ExtractOptions::default())?;
 /// assert_eq!(article.published.unwrap().to_string(), "2022-11-05");
+/// assert_eq!(article.published_source, newsdex::Provenance::Header);
 /// assert_eq!(article.authors, ["Anna Kovalenko"]);
 /// assert_eq!(article.language.as_deref(), Some("en"));
 /// # Ok::<(), newsdex::Error>(())
 /// ```
 pub fn extract(raw: RawArticle, opts: &ExtractOptions) -> Result<Article> {
+    extract_explained(raw, opts).map(|(article, _)| article)
+}
+
+/// [`extract`], also returning what boilerplate was cut and by which rule.
+///
+/// # Errors
+/// As [`extract`].
+pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Article, Vec<Cut>)> {
     let RawArticle {
         path,
         locator,
@@ -61,42 +80,91 @@ pub fn extract(raw: RawArticle, opts: &ExtractOptions) -> Result<Article> {
         meta,
         ..
     } = raw;
-    let (body, page_meta) = match content {
-        Content::Text(t) => (text::normalise(&t), RawMeta::default()),
+    let (body, page_meta, page_outlet_from, page_published_from) = match content {
+        Content::Text(t) => (
+            text::normalise(&t),
+            RawMeta::default(),
+            Provenance::None,
+            Provenance::None,
+        ),
         Content::Html(h) => {
             let page = html::parse(&h);
-            (page.body, page.meta)
+            (page.body, page.meta, page.outlet_from, page.published_from)
         }
     };
-    let meta = merge(meta, page_meta);
 
     let title = meta
         .title
         .as_deref()
+        .or(page_meta.title.as_deref())
         .map(text::clean_line)
         .filter(|t| !t.is_empty());
     let body = match &title {
         Some(t) => text::drop_leading_title(&body, t),
         None => body,
     };
+    let stripped = if opts.strip_boilerplate {
+        boilerplate::strip(&body)
+    } else {
+        boilerplate::Stripped {
+            body,
+            ..Default::default()
+        }
+    };
+    let body = stripped.body;
     if body.trim().is_empty() && title.is_none() {
         let at = locator.map_or(path.clone(), |l| format!("{path}#{l}"));
         return Err(Error::input(at, "no article text"));
     }
+
     let url = meta
         .url
         .as_deref()
+        .or(page_meta.url.as_deref())
         .map(str::trim)
         .filter(|u| !u.is_empty())
         .map(String::from);
-    let published = meta
-        .published
-        .as_deref()
-        .and_then(dates::parse_date)
-        .or_else(|| url.as_deref().and_then(dates::date_from_url));
+
+    let (published, published_source) = first_of([
+        (
+            meta.published.as_deref().and_then(dates::parse_date),
+            Provenance::Header,
+        ),
+        (
+            page_meta.published.as_deref().and_then(dates::parse_date),
+            page_published_from,
+        ),
+        (
+            url.as_deref().and_then(dates::date_from_url),
+            Provenance::Url,
+        ),
+        (dates::date_from_file_name(&path), Provenance::Path),
+    ]);
+    let (outlet, outlet_source) = first_of([
+        (
+            meta.outlet.as_deref().map(outlet::normalise),
+            Provenance::Header,
+        ),
+        (
+            page_meta.outlet.as_deref().map(outlet::normalise),
+            page_outlet_from,
+        ),
+        (
+            url.as_deref()
+                .and_then(outlet::host)
+                .and_then(|h| outlet::name_for_host(&h))
+                .map(String::from),
+            Provenance::Url,
+        ),
+        (outlet::from_path(&path).map(String::from), Provenance::Path),
+        (stripped.outlet_cue.clone(), Provenance::Text),
+    ]);
+    let outlet = outlet.filter(|o| !o.is_empty());
+
     let language = meta
         .language
         .as_deref()
+        .or(page_meta.language.as_deref())
         .and_then(language::normalise_code)
         .or_else(|| {
             opts.detect_language
@@ -106,35 +174,54 @@ pub fn extract(raw: RawArticle, opts: &ExtractOptions) -> Result<Article> {
     let id = meta
         .id
         .clone()
+        .or(page_meta.id.clone())
         .or_else(|| url.clone())
         .unwrap_or_else(|| match &locator {
             Some(l) => format!("{path}#{l}"),
             None => path.clone(),
         });
+    let authors = if meta.authors.is_empty() {
+        &page_meta.authors
+    } else {
+        &meta.authors
+    };
+    let cleaned = |v: Option<&str>| v.map(text::clean_line).filter(|s| !s.is_empty());
 
     let mut article = Article::new(id, path, body);
     article.title = title;
     article.url = url;
-    article.outlet = meta
-        .outlet
-        .as_deref()
-        .map(text::clean_line)
-        .filter(|o| !o.is_empty());
-    article.authors = authors::clean(&meta.authors);
+    article.outlet_source = if outlet.is_some() {
+        outlet_source
+    } else {
+        Provenance::None
+    };
+    article.outlet = outlet;
+    article.authors = authors::clean(authors);
     article.published = published;
-    article.modified = meta.modified.as_deref().and_then(dates::parse_date);
+    article.published_source = published_source;
+    article.modified = meta
+        .modified
+        .as_deref()
+        .or(page_meta.modified.as_deref())
+        .and_then(dates::parse_date);
     article.language = language;
-    article.section = meta
-        .section
-        .as_deref()
-        .map(text::clean_line)
-        .filter(|s| !s.is_empty());
-    article.description = meta
-        .description
-        .as_deref()
-        .map(text::clean_line)
-        .filter(|s| !s.is_empty());
-    Ok(article)
+    article.section = cleaned(meta.section.as_deref().or(page_meta.section.as_deref()));
+    article.description = cleaned(
+        meta.description
+            .as_deref()
+            .or(page_meta.description.as_deref()),
+    );
+    Ok((article, stripped.cuts))
+}
+
+/// The first value found, with its provenance; `(None, Provenance::None)` when none is.
+fn first_of<T, const N: usize>(
+    candidates: [(Option<T>, Provenance); N],
+) -> (Option<T>, Provenance) {
+    candidates
+        .into_iter()
+        .find(|(v, _)| v.is_some())
+        .unwrap_or((None, Provenance::None))
 }
 
 /// The articles of a loaded file, and the records that failed.
@@ -142,6 +229,8 @@ pub fn extract(raw: RawArticle, opts: &ExtractOptions) -> Result<Article> {
 pub struct Extracted {
     /// Clean articles, in file order.
     pub articles: Vec<Article>,
+    /// For each article, the boilerplate cut from it.
+    pub cuts: Vec<Vec<Cut>>,
     /// Records that could not be read or extracted; the others are still in `articles`.
     pub problems: Vec<Error>,
 }
@@ -154,35 +243,19 @@ pub fn extract_file(file: &SourceFile, opts: &ExtractOptions) -> Result<Extracte
     let outcome = crate::ingest::read(file)?;
     let mut out = Extracted {
         articles: Vec::with_capacity(outcome.articles.len()),
+        cuts: Vec::with_capacity(outcome.articles.len()),
         problems: outcome.problems,
     };
     for raw in outcome.articles {
-        match extract(raw, opts) {
-            Ok(a) => out.articles.push(a),
+        match extract_explained(raw, opts) {
+            Ok((a, cuts)) => {
+                out.articles.push(a);
+                out.cuts.push(cuts);
+            }
             Err(e) => out.problems.push(e),
         }
     }
     Ok(out)
-}
-
-/// Fills the gaps of the explicit metadata with what the page itself says.
-fn merge(explicit: RawMeta, page: RawMeta) -> RawMeta {
-    RawMeta {
-        id: explicit.id.or(page.id),
-        title: explicit.title.or(page.title),
-        url: explicit.url.or(page.url),
-        outlet: explicit.outlet.or(page.outlet),
-        authors: if explicit.authors.is_empty() {
-            page.authors
-        } else {
-            explicit.authors
-        },
-        published: explicit.published.or(page.published),
-        modified: explicit.modified.or(page.modified),
-        language: explicit.language.or(page.language),
-        section: explicit.section.or(page.section),
-        description: explicit.description.or(page.description),
-    }
 }
 
 #[cfg(test)]
@@ -234,7 +307,7 @@ mod tests {
             &ExtractOptions::default(),
         )
         .unwrap();
-        assert_eq!(a.published, None);
+        assert_eq!((a.published, a.published_source), (None, Provenance::None));
     }
 
     #[test]
@@ -260,5 +333,52 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.title.as_deref(), Some("Feed title"));
+    }
+
+    #[test]
+    fn provenance_of_outlet_and_date() {
+        let cases: [(RawMeta, &str, Provenance, Provenance); 3] = [
+            (
+                RawMeta {
+                    outlet: Some("Harbor Times".into()),
+                    published: Some("2022-11-05".into()),
+                    ..Default::default()
+                },
+                "Harbor Times",
+                Provenance::Header,
+                Provenance::Header,
+            ),
+            (
+                RawMeta {
+                    url: Some("https://www.themoscowtimes.com/2022/11/05/iran-a1".into()),
+                    ..Default::default()
+                },
+                "The Moscow Times",
+                Provenance::Url,
+                Provenance::Url,
+            ),
+            (
+                RawMeta::default(),
+                "The Moscow Times",
+                Provenance::Text,
+                Provenance::None,
+            ),
+        ];
+        let body = "Iran said it sent drones.\nKyiv disagreed.\nTalks go on.\nA Message from The Moscow Times:\nDear readers,";
+        for (meta, outlet, outlet_from, date_from) in cases {
+            let a = extract(
+                raw(Content::Text(body.into()), meta),
+                &ExtractOptions::default(),
+            )
+            .unwrap();
+            assert_eq!(
+                (a.outlet.as_deref(), a.outlet_source, a.published_source),
+                (Some(outlet), outlet_from, date_from)
+            );
+            assert_eq!(
+                a.body,
+                "Iran said it sent drones.\nKyiv disagreed.\nTalks go on."
+            );
+        }
     }
 }

@@ -51,6 +51,8 @@ pub(crate) fn to_document(a: &Article, f: &Fields, source: &DocSource) -> Tantiv
     if let Some(o) = &a.outlet {
         doc.add_text(f.outlet, o);
     }
+    doc.add_text(f.outlet_source, a.outlet_source.as_str());
+    doc.add_text(f.published_source, a.published_source.as_str());
     for author in &a.authors {
         doc.add_text(f.authors, author);
     }

@@ -413,11 +413,12 @@ fn process_file(c: &Candidate, known: &Known, opts: &WriterOptions) -> FileOutco
     if previous.is_some_and(|p| p.hash == file.fingerprint.hash) {
         return FileOutcome::Unchanged(path);
     }
-    let crate::extract::Extracted { articles, problems } =
-        match crate::extract::extract_file(&file, &opts.extract) {
-            Ok(x) => x,
-            Err(e) => return FileOutcome::Failed(vec![e]),
-        };
+    let crate::extract::Extracted {
+        articles, problems, ..
+    } = match crate::extract::extract_file(&file, &opts.extract) {
+        Ok(x) => x,
+        Err(e) => return FileOutcome::Failed(vec![e]),
+    };
     if articles.is_empty() && !problems.is_empty() {
         // Nothing usable: a failed file, and the index keeps what it had of it.
         return FileOutcome::Failed(problems);

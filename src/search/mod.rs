@@ -193,6 +193,8 @@ impl NewsIndex {
                     .and_then(|v| v.as_datetime())
                     .map(rfc3339)
             }),
+            outlet_source: text(f.outlet_source),
+            published_source: text(f.published_source),
             language: text(f.language),
             authors: all(f.authors),
             section: text(f.section),

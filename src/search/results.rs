@@ -56,6 +56,10 @@ pub struct Hit {
     pub outlet: Option<String>,
     /// Publication date as the source gave it (RFC 3339 or YYYY-MM-DD).
     pub published: Option<String>,
+    /// Where the outlet came from (json-ld, meta, url, path, text, header, none).
+    pub outlet_source: Option<String>,
+    /// Where the publication date came from.
+    pub published_source: Option<String>,
     /// Language code.
     pub language: Option<String>,
     /// Authors.

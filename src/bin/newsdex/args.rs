@@ -180,6 +180,10 @@ pub struct ExtractArgs {
     /// A pretty-printed JSON array.
     #[arg(long)]
     pub json: bool,
+    /// Show what was cut from each article as boilerplate, and by which rule
+    /// (in JSON output: a "removed" list of {rule, text}).
+    #[arg(long)]
+    pub explain: bool,
     /// Skip files larger than this (after decompression), in MB.
     #[arg(long, default_value_t = 256, value_name = "MB")]
     pub max_file_size: u64,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use newsdex::extract::{ExtractOptions, Extracted, extract_file};
+use newsdex::extract::{Cut, ExtractOptions, Extracted, extract_file};
 use newsdex::ingest::{Candidate, ReadLimits, SourceFile, WalkItem, walk};
 use newsdex::{Article, Error};
 
@@ -57,15 +57,23 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 failed = true;
                 report(e);
             }
-            for article in &extracted.articles {
-                if args.jsonl {
-                    serde_json::to_writer(&mut out, article)?;
-                    out.write_all(b"\n")?;
-                } else if args.json {
-                    out.write_all(if first { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer_pretty(&mut out, article)?;
+            for (article, cuts) in extracted.articles.iter().zip(&extracted.cuts) {
+                if args.jsonl || args.json {
+                    let mut value = serde_json::to_value(article)?;
+                    if args.explain {
+                        value["removed"] = serde_json::to_value(cuts)?;
+                    }
+                    if args.jsonl {
+                        serde_json::to_writer(&mut out, &value)?;
+                        out.write_all(b"\n")?;
+                    } else {
+                        out.write_all(if first { b"\n" } else { b",\n" })?;
+                        serde_json::to_writer_pretty(&mut out, &value)?;
+                    }
                 } else {
-                    out.write_all(human(article).as_bytes())?;
+                    out.write_all(
+                        human(article, args.explain.then_some(cuts.as_slice())).as_bytes(),
+                    )?;
                 }
                 first = false;
             }
@@ -86,15 +94,17 @@ fn report(e: &Error) {
     let _ = writeln!(std::io::stderr(), "newsdex: {e}");
 }
 
-fn human(a: &Article) -> String {
+fn human(a: &Article, cuts: Option<&[Cut]>) -> String {
     let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "-".into());
     let mut s = format!(
-        "── {}\nid         {}\ntitle      {}\noutlet     {}\npublished  {}\nlanguage   {}\nauthors    {}\nsection    {}\nurl        {}\nwords      {}\n",
+        "── {}\nid         {}\ntitle      {}\noutlet     {}  ({})\npublished  {}  ({})\nlanguage   {}\nauthors    {}\nsection    {}\nurl        {}\nwords      {}\n",
         output::display_path(&a.path),
         a.id,
         opt(&a.title),
         opt(&a.outlet),
+        a.outlet_source.as_str(),
         a.published.map_or("-".into(), |d| d.to_string()),
+        a.published_source.as_str(),
         opt(&a.language),
         if a.authors.is_empty() {
             "-".into()
@@ -112,6 +122,19 @@ fn human(a: &Article) -> String {
             s.push_str(line);
         }
         s.push('\n');
+    }
+    if let Some(cuts) = cuts {
+        if cuts.is_empty() {
+            s.push_str("removed    nothing\n");
+        }
+        for cut in cuts {
+            s.push_str(&format!("removed    [{}]\n", cut.rule));
+            for line in cut.text.lines() {
+                s.push_str("  - ");
+                s.push_str(line);
+                s.push('\n');
+            }
+        }
     }
     s.push('\n');
     s

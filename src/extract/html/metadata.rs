@@ -6,6 +6,7 @@
 use dom_query::Document;
 use serde_json::Value;
 
+use crate::Provenance;
 use crate::ingest::RawMeta;
 
 /// JSON-LD types that describe an article.
@@ -23,30 +24,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "ScholarlyArticle",
 ];
 
-const DATE_META: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "publication_date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.issued",
-    "dcterms.created",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "article_date_original",
-    "cxenseparse:recs:publishtime",
-    "citation_publication_date",
-    "originalpublicationdate",
-];
 const MODIFIED_META: &[&str] = &[
     "article:modified_time",
     "og:updated_time",
@@ -64,7 +41,14 @@ const AUTHOR_META: &[&str] = &[
 ];
 const SECTION_META: &[&str] = &["article:section", "section", "parsely-section", "category"];
 
-pub(super) fn read(doc: &Document) -> RawMeta {
+/// What the page says about itself, with where the outlet and the date came from.
+pub(super) struct PageMeta {
+    pub meta: RawMeta,
+    pub outlet_from: Provenance,
+    pub published_from: Provenance,
+}
+
+pub(super) fn read(doc: &Document) -> PageMeta {
     let metas = meta_tags(doc);
     let get = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|n| {
@@ -99,35 +83,34 @@ pub(super) fn read(doc: &Document) -> RawMeta {
             .collect();
     }
 
-    let published = ld_str("datePublished")
-        .or_else(|| get(DATE_META))
-        .or_else(|| attr(doc, "[itemprop=datePublished]", &["content", "datetime"]))
-        .or_else(|| {
-            attr(
-                doc,
-                "time[pubdate], article time[datetime], time[datetime]",
-                &["datetime"],
-            )
-        });
+    let (published, published_from) = match super::pubdate::published(doc, &metas, &ld) {
+        Some((d, from)) => (Some(d), from),
+        None => (None, Provenance::None),
+    };
+    let (outlet, outlet_from) = match ld
+        .get("publisher")
+        .and_then(|p| names(p).into_iter().next())
+    {
+        Some(o) => (Some(o), Provenance::JsonLd),
+        None => match get(&[
+            "og:site_name",
+            "application-name",
+            "publisher",
+            "dc.publisher",
+        ]) {
+            Some(o) => (Some(o), Provenance::Meta),
+            None => (None, Provenance::None),
+        },
+    };
 
-    RawMeta {
+    let meta = RawMeta {
         // A publisher's own article id, when it states one.
         id: ld_str("identifier"),
         title,
         url: attr(doc, "link[rel=canonical]", &["href"])
             .or_else(|| get(&["og:url"]))
             .or_else(|| ld_str("url")),
-        outlet: ld
-            .get("publisher")
-            .and_then(|p| names(p).into_iter().next())
-            .or_else(|| {
-                get(&[
-                    "og:site_name",
-                    "application-name",
-                    "publisher",
-                    "dc.publisher",
-                ])
-            }),
+        outlet,
         authors,
         published,
         modified: ld_str("dateModified").or_else(|| get(MODIFIED_META)),
@@ -137,11 +120,16 @@ pub(super) fn read(doc: &Document) -> RawMeta {
         section: ld_str("articleSection").or_else(|| get(SECTION_META)),
         description: get(&["og:description", "description", "twitter:description"])
             .or_else(|| ld_str("description")),
+    };
+    PageMeta {
+        meta,
+        outlet_from,
+        published_from,
     }
 }
 
 /// All `<meta>` tags as (lowercased name/property/itemprop/http-equiv, content).
-fn meta_tags(doc: &Document) -> Vec<(String, String)> {
+pub(super) fn meta_tags(doc: &Document) -> Vec<(String, String)> {
     doc.select("meta[content]")
         .iter()
         .filter_map(|m| {
@@ -209,7 +197,7 @@ fn first_text(doc: &Document, selector: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn attr(doc: &Document, selector: &str, names: &[&str]) -> Option<String> {
+pub(super) fn attr(doc: &Document, selector: &str, names: &[&str]) -> Option<String> {
     doc.select(selector).iter().find_map(|el| {
         names
             .iter()
@@ -252,7 +240,7 @@ mod tests {
 
     #[test]
     fn json_ld_comes_first() {
-        let m = read(&Document::from(PAGE));
+        let m = read(&Document::from(PAGE)).meta;
         assert_eq!(m.title.as_deref(), Some("Drones over Kyiv at dawn"));
         assert_eq!(m.published.as_deref(), Some("2022-10-17T06:00:00Z"));
         assert_eq!(m.authors, ["Anna Kovalenko", "Ivan Petrov"]);
@@ -268,7 +256,7 @@ mod tests {
     #[test]
     fn meta_and_dom_without_json_ld() {
         let page = PAGE.replace("application/ld+json", "text/plain");
-        let m = read(&Document::from(page.as_str()));
+        let m = read(&Document::from(page.as_str())).meta;
         assert_eq!(m.title.as_deref(), Some("Drones over Kyiv"));
         assert_eq!(m.published.as_deref(), Some("2022-10-18T09:30:00+03:00"));
         assert_eq!(m.authors, ["By Anna Kovalenko"]);
@@ -278,7 +266,8 @@ mod tests {
     fn time_element_as_last_resort() {
         let m = read(&Document::from(
             r#"<html><body><article><time datetime="2021-03-04">4 March</time><p>x</p></article></body></html>"#,
-        ));
+        ))
+        .meta;
         assert_eq!(m.published.as_deref(), Some("2021-03-04"));
     }
 

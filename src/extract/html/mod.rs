@@ -5,21 +5,30 @@
 
 mod content;
 mod metadata;
+mod pubdate;
 
 use dom_query::Document;
 
+use crate::Provenance;
 use crate::ingest::RawMeta;
 
 /// What a page says about itself, and its main text.
 pub(crate) struct Page {
     pub meta: RawMeta,
     pub body: String,
+    pub outlet_from: Provenance,
+    pub published_from: Provenance,
 }
 
 /// Parses a page. Never fails: a page with no recognisable article yields what text it has.
 pub(crate) fn parse(html: &str) -> Page {
     let doc = Document::from(html);
-    let meta = metadata::read(&doc);
-    let body = content::main_text(&doc, meta.title.as_deref());
-    Page { meta, body }
+    let m = metadata::read(&doc);
+    let body = content::main_text(&doc, m.meta.title.as_deref());
+    Page {
+        meta: m.meta,
+        body,
+        outlet_from: m.outlet_from,
+        published_from: m.published_from,
+    }
 }

@@ -1,0 +1,239 @@
+//! Boilerplate: paragraphs that are not news — appeals, newsletter and cookie prompts, share
+//! and "read more" lines, credits — removed from the body of every format.
+//!
+//! The rules are data (`rules.toml`, embedded). A *tail* rule marks the start of an appeal
+//! or footer: that paragraph and everything after it go, provided it comes after the first
+//! quarter of the article. A *paragraph* rule removes one short paragraph. Every cut is
+//! recorded with the rule's name, so `newsdex extract --explain` can show what went and why.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use serde::{Deserialize, Serialize};
+
+const RULES: &str = include_str!("rules.toml");
+
+/// One piece of text removed from an article, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cut {
+    /// The rule that removed it.
+    pub rule: String,
+    /// The removed text.
+    pub text: String,
+}
+
+/// A body with its boilerplate removed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stripped {
+    /// What remains.
+    pub body: String,
+    /// What was removed, in order.
+    pub cuts: Vec<Cut>,
+    /// An outlet named by the boilerplate itself ("A Message from The Moscow Times:").
+    pub outlet_cue: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RuleFile {
+    rule: Vec<RuleDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDef {
+    name: String,
+    kind: Kind,
+    pattern: String,
+    #[serde(default)]
+    max_words: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Kind {
+    Tail,
+    Paragraph,
+}
+
+struct Rules {
+    set: RegexSet,
+    rules: Vec<(RuleDef, Regex)>,
+}
+
+static COMPILED: LazyLock<Rules> =
+    LazyLock::new(|| compile(RULES).expect("the embedded boilerplate rules are valid (tested)"));
+
+fn compile(text: &str) -> Result<Rules, String> {
+    let file: RuleFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    let patterns: Vec<String> = file
+        .rule
+        .iter()
+        .map(|r| format!("(?i){}", r.pattern))
+        .collect();
+    let set = RegexSetBuilder::new(&patterns)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let mut rules = Vec::with_capacity(file.rule.len());
+    for (def, pattern) in file.rule.into_iter().zip(&patterns) {
+        let re = Regex::new(pattern).map_err(|e| format!("{}: {e}", def.name))?;
+        rules.push((def, re));
+    }
+    Ok(Rules { set, rules })
+}
+
+/// Removes boilerplate paragraphs (lines) from a body.
+///
+/// # Example
+/// ```
+/// use newsdex::extract::boilerplate::strip;
+/// let body = "Kyiv was hit again on Monday.\nPower was cut in three districts.\nOfficials said repairs would take days.\n\
+///             A Message from The Moscow Times:\nDear readers,\nPlease support us.";
+/// let s = strip(body);
+/// assert_eq!(s.body, "Kyiv was hit again on Monday.\nPower was cut in three districts.\nOfficials said repairs would take days.");
+/// assert_eq!(s.outlet_cue.as_deref(), Some("The Moscow Times"));
+/// assert_eq!(s.cuts[0].rule, "appeal:message-from");
+/// ```
+pub fn strip(body: &str) -> Stripped {
+    let rules = &*COMPILED;
+    let lines: Vec<&str> = body.split('\n').collect();
+    let content_lines = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut out = Stripped::default();
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let flat = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if flat.is_empty() {
+            kept.push(line);
+            continue;
+        }
+        seen += 1;
+        let words = flat.split(' ').count();
+        let hit = rules
+            .set
+            .matches(&flat)
+            .into_iter()
+            .map(|m| &rules.rules[m])
+            .find(|(def, _)| match def.kind {
+                // A tail needs something before it to keep: not in the first quarter.
+                Kind::Tail => seen > 1 && seen * 4 > content_lines,
+                Kind::Paragraph => words <= def.max_words.unwrap_or(usize::MAX),
+            });
+        let Some((def, re)) = hit else {
+            kept.push(line);
+            continue;
+        };
+        if out.outlet_cue.is_none() {
+            out.outlet_cue = re
+                .captures(&flat)
+                .and_then(|c| c.name("outlet"))
+                .map(|m| m.as_str().trim().trim_end_matches(['.', ':']).to_string());
+        }
+        match def.kind {
+            Kind::Paragraph => out.cuts.push(Cut {
+                rule: def.name.clone(),
+                text: flat,
+            }),
+            Kind::Tail => {
+                let rest = lines[i..]
+                    .iter()
+                    .map(|l| l.trim())
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                out.cuts.push(Cut {
+                    rule: def.name.clone(),
+                    text: rest,
+                });
+                break;
+            }
+        }
+    }
+    out.body = kept.join("\n").trim().to_string();
+    // Removing lines can leave runs of blank lines behind.
+    while out.body.contains("\n\n\n") {
+        out.body = out.body.replace("\n\n\n", "\n\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_compile() {
+        assert!(compile(RULES).unwrap().rules.len() > 20);
+    }
+
+    fn cut_rules(body: &str) -> Vec<String> {
+        strip(body).cuts.into_iter().map(|c| c.rule).collect()
+    }
+
+    #[test]
+    fn appeals_in_three_languages() {
+        let en = "Drones hit the grid.\nRepairs continue.\nThe minister spoke.\nDear readers,\nWe need your help to keep going.";
+        assert_eq!(
+            strip(en).body,
+            "Drones hit the grid.\nRepairs continue.\nThe minister spoke."
+        );
+        let funded = "Drones hit the grid.\n\nRepairs continue.\n\nThe Courier is funded by readers like you. Subscribe from $1.";
+        assert_eq!(
+            strip(funded).body,
+            "Drones hit the grid.\n\nRepairs continue."
+        );
+        let de = "Die Drohne traf ein Haus.\n\nDie Feuerwehr war vor Ort.\n\nUnterstützen Sie unabhängigen Journalismus! Mit einem Abo helfen Sie.\n\nJetzt abonnieren.";
+        assert_eq!(
+            strip(de).body,
+            "Die Drohne traf ein Haus.\n\nDie Feuerwehr war vor Ort."
+        );
+        let ru = "Дроны атаковали Киев.\nСвет отключили.\nСообщение от редакции «Новой Вести».\nДорогие читатели!";
+        let s = strip(ru);
+        assert_eq!(s.body, "Дроны атаковали Киев.\nСвет отключили.");
+        assert_eq!(s.outlet_cue.as_deref(), Some("Новой Вести"));
+    }
+
+    #[test]
+    fn a_tail_rule_never_empties_an_article_from_its_top() {
+        let body = "Dear readers, this is a letter from the editor about our new website.\nWe hope you like it.\nMore soon.";
+        assert_eq!(strip(body).body, body);
+    }
+
+    #[test]
+    fn single_paragraph_rules() {
+        assert_eq!(
+            cut_rules("Text one.\nRead more: Why the grid fails\nText two."),
+            ["related"]
+        );
+        assert_eq!(cut_rules("Text.\nAdvertisement\nText."), ["advertisement"]);
+        assert_eq!(
+            cut_rules("Text.\nPhoto: Anna Kovalenko / Harbor Times\nText."),
+            ["credit:photo"]
+        );
+        assert_eq!(
+            cut_rules("We use cookies to improve your experience. Accept all\nText."),
+            ["cookie"]
+        );
+        assert_eq!(
+            cut_rules("Text.\n© 2022 Harbor Times. All rights reserved."),
+            ["copyright"]
+        );
+        assert_eq!(
+            cut_rules("Text.\nEmail the author\nMore."),
+            ["byline:contact"]
+        );
+    }
+
+    #[test]
+    fn news_that_looks_like_boilerplate_stays() {
+        for body in [
+            "Share prices fell 5% on Monday.\nAnalysts were surprised.",
+            "Support for the government fell to 30% in September.\nPollsters said so.",
+            "Related measures were announced by the central bank.\nThey take effect in May.",
+            "Follow-up talks on the grain deal start next week.\nDiplomats said so.",
+            "Readers of the report will find few surprises.\nIt was leaked.",
+            "Text.\nThe museum is funded by donors and the city.\nMore.",
+        ] {
+            assert_eq!(strip(body).cuts, Vec::<Cut>::new(), "{body}");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Extraction as users see it: boilerplate never searchable, where metadata came from,
+//! `extract --explain`.
+
+use crate::util::*;
+
+/// An article in the manner of a wire story with a donation appeal at the end (our own text).
+const APPEAL_ARTICLE: &str = "Grid operators in Kyiv rationed power again on Saturday after a night of drone strikes.\n\
+Engineers said three substations were damaged and repairs would take at least a week.\n\
+The mayor opened heating points across the city.\n\
+Officials in Tehran again denied that the drones were Iranian.\n\
+A Message from The Moscow Times:\n\
+Dear readers,\n\
+Our newsroom has been labelled a \"foreign agent\" and our staff face prosecution.\n\
+Please support us monthly.\n\
+Remind me later.\n";
+
+#[test]
+fn appeals_are_cut_and_not_searchable_but_name_the_outlet() {
+    let env = TestEnv::new();
+    env.write("appeal.txt", APPEAL_ARTICLE);
+    env.index_corpus();
+    assert_eq!(env.search("\"foreign agent\"", &[]).total, 0);
+    assert_eq!(env.search("prosecution", &[]).total, 0);
+    let hit = &env.search("substations", &[]).hits[0];
+    assert_eq!(hit.outlet.as_deref(), Some("The Moscow Times"));
+    assert_eq!(hit.outlet_source.as_deref(), Some("text"));
+}
+
+#[test]
+fn sample_corpus_appeals_are_not_searchable() {
+    let env = TestEnv::new();
+    env.index_sample_corpus();
+    for q in [
+        "\"foreign agent\"",
+        "prosecution",
+        "преследование",
+        "\"Unterstützen Sie\"",
+        "\"morning briefing\"",
+    ] {
+        assert_eq!(env.search(q, &[]).total, 0, "{q} found boilerplate");
+    }
+    // The news around the appeals is still there.
+    assert!(
+        env.search("Amir-Abdollahian", &["--outlet", "the baltic courier"])
+            .total
+            > 0
+    );
+}
+
+#[test]
+fn extract_explain_names_the_rule_and_the_cut_text() {
+    let env = TestEnv::new();
+    let path = env.write("appeal.txt", APPEAL_ARTICLE);
+    let out = run(newsdex_bare().args(["extract", "--explain"]).arg(&path));
+    assert_exit(&out, 0, "extract --explain");
+    let text = stdout(&out);
+    assert!(text.contains("removed    [appeal:message-from]"), "{text}");
+    assert!(text.contains("  - Dear readers,"), "{text}");
+    assert!(
+        text.contains("outlet     The Moscow Times  (text)"),
+        "{text}"
+    );
+
+    let out = run(newsdex_bare()
+        .args(["extract", "--explain", "--jsonl"])
+        .arg(&path));
+    let record = parse_json(&out.stdout);
+    assert_eq!(record["removed"][0]["rule"], "appeal:message-from");
+    assert!(!record["body"].as_str().unwrap().contains("Dear readers"));
+    assert!(record["body"].as_str().unwrap().ends_with("were Iranian."));
+}
+
+#[test]
+fn provenance_of_outlet_and_date_is_reported() {
+    let env = TestEnv::new();
+    let header = env.write(
+        "a.txt",
+        "Title: A\nOutlet: Harbor Times\nDate: 2022-11-05\n\nBody text here.",
+    );
+    let page = env.write(
+        "b.html",
+        r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"B","datePublished":"2022-10-01","publisher":{"name":"Danube Herald"}}</script>
+           <meta property="og:site_name" content="DH"></head><body><article><p>The body of the page, long enough to be an article.</p></article></body></html>"#,
+    );
+    let meta = env.write(
+        "c.html",
+        r#"<html><head><meta property="og:site_name" content="Capital Ledger"><meta property="article:published_time" content="2022-10-02T10:00:00+02:00"></head>
+           <body><article><p>Another page body that is long enough to count as the article.</p></article></body></html>"#,
+    );
+    let from_url = env.write(
+        "d.json",
+        r#"{"title":"D","text":"Body.","url":"https://www.reuters.com/world/2022/10/03/story/"}"#,
+    );
+    let from_name = env.write(
+        "harbor-times-2022-10-04-story.txt",
+        "Headline of the story\n\nBody of the story.",
+    );
+    let undated = env.write(
+        "lanterns.txt",
+        "Lanterns were lit across the old town\n\nBody.",
+    );
+    let (records, out) = extract_jsonl(&[&header, &page, &meta, &from_url, &from_name, &undated]);
+    assert_exit(&out, 0, "extract");
+    let got: Vec<(String, String, String)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["outlet"].as_str().unwrap_or("-").to_string(),
+                r["outlet_source"].as_str().unwrap().to_string(),
+                r["published_source"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("Harbor Times", "header", "header"),
+        ("Danube Herald", "json-ld", "json-ld"),
+        ("Capital Ledger", "meta", "meta"),
+        ("Reuters", "url", "url"),
+        ("-", "none", "path"),
+        ("-", "none", "none"),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(records[4]["published"], "2022-10-04");
+    assert!(records[5]["published"].is_null(), "never the file's mtime");
+}
