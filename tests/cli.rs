@@ -349,15 +349,11 @@ fn prefix_query_matches_word_beginnings() {
     let prefix = env.search_all("drone*", &[]);
     assert!(prefix.total >= drones.total);
     assert!(id_set(&drones).is_subset(&id_set(&prefix)));
-    // German: "Drohne", "Drohnen", "Drohnenangriff" all start with "drohne".
-    let exact = env.search_all("Drohne", &[]);
-    let stem = env.search_all("Drohne*", &[]);
-    assert!(
-        stem.total > exact.total,
-        "Drohne* ({}) finds more than Drohne ({})",
-        stem.total,
-        exact.total
-    );
+    // German: only the prefix reaches "Drohnenangriff" from its beginning.
+    let exact = env.search_all("Drohnenangr", &[]);
+    let prefix = env.search_all("Drohnenangr*", &[]);
+    assert_eq!(exact.total, 0);
+    assert!(prefix.total >= 1, "Drohnenangr* finds Drohnenangriff");
 }
 
 #[test]
@@ -438,7 +434,11 @@ fn json_output_is_one_object_with_total_hits_and_timing() {
             );
             let word = text.get(a..b).expect("highlight is a byte range of text");
             let word = word.to_lowercase();
-            assert!(word == "drones" || word == "iran", "highlighted {word:?}");
+            // Bodies are stemmed: every form of "drone" is a match.
+            assert!(
+                word.starts_with("drone") || word == "iran",
+                "highlighted {word:?}"
+            );
         }
     }
     // Relevance order: scores never increase.

@@ -127,3 +127,64 @@ fn provenance_of_outlet_and_date_is_reported() {
     assert_eq!(records[4]["published"], "2022-10-04");
     assert!(records[5]["published"].is_null(), "never the file's mtime");
 }
+
+#[test]
+fn each_language_is_searched_with_its_own_stemmer() {
+    let env = TestEnv::new();
+    env.write("ru.txt", "Title: Удар по Киеву\nLanguage: ru\n\nНочью дроны атаковали энергетические объекты столицы.");
+    env.write("de.txt", "Title: Angriff auf Kiew\n\nEine Drohne traf in der Nacht ein Wohnhaus im Zentrum der Hauptstadt.");
+    env.write(
+        "en.txt",
+        "Title: Night attack on Kyiv\n\nSeveral drones hit energy sites in the capital overnight.",
+    );
+    env.index_corpus();
+    let titles = |q: &str| -> Vec<String> {
+        env.search_all(q, &[])
+            .hits
+            .into_iter()
+            .filter_map(|h| h.title)
+            .collect()
+    };
+    assert_eq!(titles("дронов"), ["Удар по Киеву"]);
+    assert_eq!(titles("Drohnen"), ["Angriff auf Kiew"]);
+    assert_eq!(titles("drone"), ["Night attack on Kyiv"]);
+    // Detected, not stated: the German article is German.
+    assert_eq!(
+        env.search("Drohnen", &[]).hits[0].language.as_deref(),
+        Some("de")
+    );
+    // The stemmed match is highlighted in the snippet.
+    let hit = &env.search("Drohnen", &[]).hits[0];
+    assert_eq!(
+        hit.snippet
+            .as_ref()
+            .unwrap()
+            .marked("[", "]")
+            .matches("[Drohne]")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn names_and_outlets_are_never_stemmed() {
+    let env = TestEnv::new();
+    env.write(
+        "a.txt",
+        "Title: A\nOutlet: The Times\n\nText about markets and prices.",
+    );
+    env.write(
+        "b.txt",
+        "Title: B\nOutlet: The Time\n\nText about markets and prices.",
+    );
+    env.index_corpus();
+    let outlets = |o: &str| {
+        env.search_all("", &["--outlet", o])
+            .hits
+            .into_iter()
+            .filter_map(|h| h.outlet)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(outlets("the times"), ["The Times"]);
+    assert_eq!(outlets("the time"), ["The Time"]);
+}

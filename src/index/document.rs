@@ -41,10 +41,15 @@ pub(crate) fn to_document(a: &Article, f: &Fields, source: &DocSource) -> Tantiv
     if let Some(url) = &a.url {
         doc.add_text(f.url, url);
     }
+    // Title and body are kept once for display, and indexed once, in the variant of the
+    // article's language (stemmed where newsdex has a stemmer for it).
+    let language = a.language.as_deref();
     if let Some(t) = &a.title {
         doc.add_text(f.title, t);
+        doc.add_text(f.title_variants.for_language(language), t);
     }
     doc.add_text(f.body, &a.body);
+    doc.add_text(f.body_variants.for_language(language), &a.body);
     if let Some(d) = &a.description {
         doc.add_text(f.description, d);
     }

@@ -55,6 +55,11 @@ pub struct FieldDef {
     /// May hold several values per article.
     #[serde(default)]
     pub multi: bool,
+    /// Text analysed in the article's language: indexed in a variant field per stemmed
+    /// language (`<name>_<code>`, analyser `stem_<code>`) and `<name>_any` (the field's own
+    /// analyser) for other languages; the field itself keeps the text for display.
+    #[serde(default)]
+    pub per_language: bool,
     /// What the field is for.
     #[serde(default)]
     pub doc: Option<String>,
@@ -88,6 +93,15 @@ pub struct AnalyzerDef {
     pub description: String,
 }
 
+/// The `[languages]` table.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguagesDef {
+    /// ISO 639-1 codes of the languages whose stemmer `per_language` fields use.
+    #[serde(default)]
+    pub stemmed: Vec<String>,
+}
+
 /// The schema file, as parsed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,19 +112,51 @@ pub struct SchemaDef {
     pub search: SearchDef,
     /// Analysers the fields may name.
     pub analyzers: BTreeMap<String, AnalyzerDef>,
+    /// Languages analysed with their own stemmer.
+    #[serde(default)]
+    pub languages: LanguagesDef,
     /// The fields.
     pub fields: Vec<FieldDef>,
 }
 
+/// The indexed variants of a `per_language` field: one per stemmed language, and one for
+/// every other language.
+#[derive(Debug, Clone)]
+pub struct Variants {
+    /// (language code, field) for each stemmed language.
+    pub by_language: Vec<(String, Field)>,
+    /// The variant for languages without a stemmer and undetected languages.
+    pub any: Field,
+}
+
+impl Variants {
+    /// The variant an article in `language` is indexed in.
+    pub fn for_language(&self, language: Option<&str>) -> Field {
+        language
+            .and_then(|l| self.by_language.iter().find(|(code, _)| code == l))
+            .map_or(self.any, |(_, f)| *f)
+    }
+
+    /// Every variant.
+    pub fn all(&self) -> impl Iterator<Item = Field> + '_ {
+        self.by_language
+            .iter()
+            .map(|(_, f)| *f)
+            .chain(std::iter::once(self.any))
+    }
+}
+
 /// The fields newsdex itself fills or reads, resolved once.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 #[allow(missing_docs)]
 pub struct Fields {
     pub id: Field,
     pub path: Field,
     pub url: Field,
     pub title: Field,
+    pub title_variants: Variants,
     pub body: Field,
+    pub body_variants: Variants,
     pub description: Field,
     pub outlet: Field,
     pub outlet_source: Field,
@@ -138,6 +184,7 @@ pub struct NewsSchema {
     source: String,
     schema: Schema,
     fields: Fields,
+    variants: BTreeMap<String, Variants>,
 }
 
 impl Default for NewsSchema {
@@ -164,12 +211,24 @@ impl NewsSchema {
         let def: SchemaDef = toml::from_str(text).map_err(|e| Error::Schema(e.to_string()))?;
         let schema = build(&def)?;
         let fields = resolve(&def, &schema)?;
+        let variants = def
+            .fields
+            .iter()
+            .filter(|f| f.per_language)
+            .map(|f| Ok((f.name.clone(), variants(&def, &schema, &f.name)?)))
+            .collect::<Result<_>>()?;
         Ok(NewsSchema {
             def,
             source: text.to_string(),
             schema,
             fields,
+            variants,
         })
+    }
+
+    /// The indexed variants of a `per_language` field, `None` for other fields.
+    pub fn variants(&self, field: &str) -> Option<&Variants> {
+        self.variants.get(field)
     }
 
     /// Reads and checks a schema file.
@@ -227,6 +286,14 @@ fn build(def: &SchemaDef) -> Result<Schema> {
             )));
         }
     }
+    for code in &def.languages.stemmed {
+        if analyzers::stemmer(code).is_none() {
+            return Err(Error::Schema(format!(
+                "[languages] stemmed: no stemmer for `{code}` (known: {})",
+                analyzers::STEMMED.join(", ")
+            )));
+        }
+    }
     let mut builder = Schema::builder();
     let mut seen = std::collections::HashSet::new();
     for f in &def.fields {
@@ -257,6 +324,36 @@ fn build(def: &SchemaDef) -> Result<Schema> {
                         "field `{}` names analyzer `{tokenizer}`, which [analyzers] does not list",
                         f.name
                     )));
+                }
+                if f.per_language {
+                    if f.kind != FieldKind::Text || !f.indexed {
+                        return Err(Error::Schema(format!(
+                            "field `{}`: per_language needs an indexed text field",
+                            f.name
+                        )));
+                    }
+                    let variant = |tokenizer: &str| {
+                        TextOptions::default().set_indexing_options(
+                            TextFieldIndexing::default()
+                                .set_tokenizer(tokenizer)
+                                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                        )
+                    };
+                    for code in &def.languages.stemmed {
+                        builder.add_text_field(
+                            &variant_name(&f.name, code),
+                            variant(&format!("stem_{code}")),
+                        );
+                    }
+                    builder.add_text_field(&variant_name(&f.name, "any"), variant(tokenizer));
+                    // The field itself only keeps the text, for display and snippets.
+                    let stored = if f.stored {
+                        TextOptions::default().set_stored()
+                    } else {
+                        TextOptions::default()
+                    };
+                    builder.add_text_field(&f.name, stored);
+                    continue;
                 }
                 let mut opts = TextOptions::default();
                 if f.indexed {
@@ -343,6 +440,34 @@ fn build(def: &SchemaDef) -> Result<Schema> {
     }
 }
 
+/// The name of a `per_language` field's variant for a language code (or `any`).
+pub(crate) fn variant_name(field: &str, code: &str) -> String {
+    format!("{field}_{code}")
+}
+
+fn variants(def: &SchemaDef, schema: &Schema, name: &str) -> Result<Variants> {
+    let per_language = def.fields.iter().any(|f| f.name == name && f.per_language);
+    if !per_language {
+        return Err(Error::Schema(format!(
+            "field `{name}` must be per_language"
+        )));
+    }
+    let get = |code: &str| {
+        schema
+            .get_field(&variant_name(name, code))
+            .map_err(|e| Error::Schema(e.to_string()))
+    };
+    Ok(Variants {
+        by_language: def
+            .languages
+            .stemmed
+            .iter()
+            .map(|code| Ok((code.clone(), get(code)?)))
+            .collect::<Result<_>>()?,
+        any: get("any")?,
+    })
+}
+
 fn resolve(def: &SchemaDef, schema: &Schema) -> Result<Fields> {
     let get = |name: &str, kind: FieldKind, needs: &[&str]| -> Result<Field> {
         let f =
@@ -375,7 +500,9 @@ fn resolve(def: &SchemaDef, schema: &Schema) -> Result<Fields> {
         path: get("path", Keyword, &["stored", "indexed", "fast"])?,
         url: get("url", Keyword, &["stored"])?,
         title: get("title", Text, &["stored"])?,
+        title_variants: variants(def, schema, "title")?,
         body: get("body", Text, &["stored"])?,
+        body_variants: variants(def, schema, "body")?,
         description: get("description", Text, &[])?,
         outlet: get("outlet", Keyword, &["stored", "indexed", "fast"])?,
         outlet_source: get("outlet_source", Keyword, &["stored"])?,

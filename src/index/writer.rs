@@ -178,17 +178,34 @@ impl NewsIndex {
         // tantivy needs at least 15 MB per thread: fewer threads rather than an error.
         let threads = threads.min(opts.memory_bytes / 15_000_000).max(1);
         let memory = opts.memory_bytes.max(15_000_000 * threads);
-        let writer = self
-            .index
-            .writer_with_num_threads(threads, memory)
-            .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(
+        // The writer lock is an OS file lock. A process that forks (to run a command) while a
+        // lock file is open briefly shares it, so a lock released a moment ago can still look
+        // held: retry for a short while before telling the user someone else is indexing.
+        let mut attempts = 0;
+        let writer = loop {
+            match self.index.writer_with_num_threads(threads, memory) {
+                Ok(w) => break w,
+                Err(tantivy::TantivyError::LockFailure(
                     tantivy::directory::error::LockError::LockBusy,
                     _,
-                ) => Error::Locked(self.dir().map(PathBuf::from).unwrap_or_default()),
-                other => Error::Tantivy(other),
-            })?;
-        let known = Known::load(&self.index.reader()?.searcher())?;
+                )) if attempts < 10 => {
+                    attempts += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(tantivy::TantivyError::LockFailure(
+                    tantivy::directory::error::LockError::LockBusy,
+                    _,
+                )) => {
+                    return Err(Error::Locked(
+                        self.dir().map(PathBuf::from).unwrap_or_default(),
+                    ));
+                }
+                Err(other) => return Err(Error::Tantivy(other)),
+            }
+        };
+        // What is indexed now, including commits by other processes since this index opened.
+        self.reader.reload()?;
+        let known = Known::load(&self.reader.searcher())?;
         Ok(Indexer {
             index: self,
             writer,

@@ -74,21 +74,15 @@ impl NewsIndex {
             self.collect(&searcher, &*query, req)?
         };
 
+        let snippet_name = &self.schema.def().search.snippet_field;
         let snippet_field = self
             .schema
             .tantivy_schema()
-            .get_field(&self.schema.def().search.snippet_field)
+            .get_field(snippet_name)
             .map_err(|e| Error::Schema(e.to_string()))?;
-        let snippets = if req.snippet_chars > 0 && !page.is_empty() {
-            Some(snippets::Snippets::new(
-                &searcher,
-                &*text_query,
-                snippet_field,
-                req.snippet_chars,
-            )?)
-        } else {
-            None
-        };
+        let snippet_variants = self.schema.variants(snippet_name);
+        let snippets = (req.snippet_chars > 0 && !page.is_empty())
+            .then(|| snippets::Snippets::new(&searcher, &*text_query, req.snippet_chars));
         let mut hits = Vec::with_capacity(page.len());
         for (score, addr) in page {
             let doc: TantivyDocument = searcher.doc(addr)?;
@@ -99,7 +93,18 @@ impl NewsIndex {
                     .map(|e| e.value())
                     .unwrap_or(0.0),
             };
-            hits.push(self.hit(&doc, score, snippets.as_ref(), snippet_field));
+            let mut hit = self.hit(&doc, score);
+            if let Some(snippets) = &snippets {
+                let body = doc
+                    .get_first(snippet_field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("");
+                // Highlight the query's terms as they were indexed for this article's language.
+                let indexed_in = snippet_variants
+                    .map_or(snippet_field, |v| v.for_language(hit.language.as_deref()));
+                hit.snippet = Some(snippets.for_text(indexed_in, body)?);
+            }
+            hits.push(hit);
         }
         Ok(SearchResults {
             query: req.query.clone(),
@@ -161,13 +166,8 @@ impl NewsIndex {
         })
     }
 
-    fn hit(
-        &self,
-        doc: &TantivyDocument,
-        score: f32,
-        snippets: Option<&snippets::Snippets>,
-        snippet_field: tantivy::schema::Field,
-    ) -> Hit {
+    /// A hit from a stored document, without its snippet.
+    fn hit(&self, doc: &TantivyDocument, score: f32) -> Hit {
         let f = self.schema.fields();
         let text = |field| {
             doc.get_first(field)
@@ -179,10 +179,6 @@ impl NewsIndex {
                 .filter_map(|v| v.as_str().map(String::from))
                 .collect::<Vec<_>>()
         };
-        let body = doc
-            .get_first(snippet_field)
-            .and_then(|v| v.as_str())
-            .unwrap_or("");
         Hit {
             id: text(f.id).unwrap_or_default(),
             score,
@@ -205,7 +201,7 @@ impl NewsIndex {
                 .get_first(f.word_count)
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
-            snippet: snippets.map(|s| s.for_doc(doc, body)),
+            snippet: None,
         }
     }
 }

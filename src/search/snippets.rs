@@ -1,56 +1,71 @@
 //! Snippets: the part of the body where the query's words are densest (tantivy's
 //! `SnippetGenerator`), or the opening of the body when only the title matched.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use tantivy::Searcher;
 use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Searcher, TantivyDocument};
 
 use super::Snippet;
 use crate::Result;
 
-pub(crate) struct Snippets {
-    generator: SnippetGenerator,
+/// Snippet generators for one search, one per indexed field a hit's body lives in (for a
+/// per-language body: the variant of the hit's language, whose analyser matches word forms).
+pub(crate) struct Snippets<'a> {
+    searcher: &'a Searcher,
+    query: &'a dyn Query,
     chars: usize,
+    generators: RefCell<HashMap<Field, SnippetGenerator>>,
 }
 
-impl Snippets {
-    pub(crate) fn new(
-        searcher: &Searcher,
-        query: &dyn Query,
-        field: Field,
-        chars: usize,
-    ) -> Result<Snippets> {
-        let mut generator = SnippetGenerator::create(searcher, query, field)?;
-        generator.set_max_num_chars(chars);
-        Ok(Snippets { generator, chars })
+impl<'a> Snippets<'a> {
+    pub(crate) fn new(searcher: &'a Searcher, query: &'a dyn Query, chars: usize) -> Snippets<'a> {
+        Snippets {
+            searcher,
+            query,
+            chars,
+            generators: RefCell::new(HashMap::new()),
+        }
     }
 
-    pub(crate) fn for_doc(&self, doc: &TantivyDocument, body: &str) -> Snippet {
-        let s = self.generator.snippet_from_doc(doc);
-        if !s.is_empty() && !s.highlighted().is_empty() {
-            // A body that fits whole is shown whole, not cut at its last word.
-            let whole = body.trim();
-            if whole.chars().count() <= self.chars {
-                let shift = s.fragment_range().start;
-                return Snippet {
-                    text: whole.to_string(),
-                    highlights: s
-                        .highlighted()
-                        .iter()
-                        .map(|r| (r.start + shift, r.end + shift))
-                        .collect(),
-                };
+    /// The snippet of `body`, highlighting the query's terms as indexed in `field`.
+    pub(crate) fn for_text(&self, field: Field, body: &str) -> Result<Snippet> {
+        let mut generators = self.generators.borrow_mut();
+        let generator = match generators.entry(field) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let mut g = SnippetGenerator::create(self.searcher, self.query, field)?;
+                g.set_max_num_chars(self.chars);
+                v.insert(g)
             }
-            return Snippet {
-                text: s.fragment().to_string(),
-                highlights: s.highlighted().iter().map(|r| (r.start, r.end)).collect(),
-            };
+        };
+        let whole = body.trim();
+        let s = generator.snippet(whole);
+        if s.is_empty() || s.highlighted().is_empty() {
+            return Ok(Snippet {
+                text: opening(body, self.chars),
+                highlights: Vec::new(),
+            });
         }
-        Snippet {
-            text: opening(body, self.chars),
-            highlights: Vec::new(),
+        // A body that fits whole is shown whole, not cut at its last word.
+        if whole.chars().count() <= self.chars {
+            let shift = s.fragment_range().start;
+            return Ok(Snippet {
+                text: whole.to_string(),
+                highlights: s
+                    .highlighted()
+                    .iter()
+                    .map(|r| (r.start + shift, r.end + shift))
+                    .collect(),
+            });
         }
+        Ok(Snippet {
+            text: s.fragment().to_string(),
+            highlights: s.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+        })
     }
 }
 

@@ -123,26 +123,50 @@ impl Builder<'_> {
         field: Option<&str>,
         make: impl Fn(Field, FieldKind) -> Result<Option<Box<dyn Query>>, QueryError>,
     ) -> Result<Option<Box<dyn Query>>, QueryError> {
-        if let Some(name) = field {
-            let (f, kind) = self.field(name)?;
-            return make(f, kind);
-        }
+        let targets: Vec<(&str, f32)> = match field {
+            Some(name) => vec![(name, 1.0)],
+            None => self
+                .schema
+                .def()
+                .search
+                .default_fields
+                .iter()
+                .map(|b| (b.field.as_str(), b.boost))
+                .collect(),
+        };
         let mut shoulds: Vec<(TOccur, Box<dyn Query>)> = Vec::new();
-        for b in &self.schema.def().search.default_fields {
-            let (f, kind) = self.field(&b.field)?;
-            if let Some(q) = make(f, kind)? {
-                let q: Box<dyn Query> = if (b.boost - 1.0).abs() > f32::EPSILON {
-                    Box::new(BoostQuery::new(q, b.boost))
-                } else {
-                    q
-                };
-                shoulds.push((TOccur::Should, q));
+        for (name, boost) in targets {
+            let (fields, kind) = self.fields(name)?;
+            // A per-language field is searched in every language's variant, each analysed
+            // its own way: only articles of that language are indexed there.
+            for f in fields {
+                if let Some(q) = make(f, kind)? {
+                    let q: Box<dyn Query> = if (boost - 1.0).abs() > f32::EPSILON {
+                        Box::new(BoostQuery::new(q, boost))
+                    } else {
+                        q
+                    };
+                    shoulds.push((TOccur::Should, q));
+                }
             }
         }
         Ok(match shoulds.len() {
             0 => None,
             1 => shoulds.pop().map(|(_, q)| q),
             _ => Some(Box::new(BooleanQuery::new(shoulds))),
+        })
+    }
+
+    /// The indexed fields behind a name: the field itself, or a per-language field's variants.
+    fn fields(&self, name: &str) -> Result<(Vec<Field>, FieldKind), QueryError> {
+        let (f, kind) = self.field(name)?;
+        let resolved = FIELD_ALIASES
+            .iter()
+            .find(|(a, _)| *a == name)
+            .map_or(name, |(_, f)| f);
+        Ok(match self.schema.variants(resolved) {
+            Some(v) => (v.all().collect(), kind),
+            None => (vec![f], kind),
         })
     }
 
