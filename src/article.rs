@@ -174,6 +174,19 @@ pub enum Provenance {
 }
 
 impl Provenance {
+    /// Parses the name used in output; unknown names are `None`.
+    pub fn parse(s: &str) -> Provenance {
+        match s {
+            "json-ld" => Provenance::JsonLd,
+            "meta" => Provenance::Meta,
+            "url" => Provenance::Url,
+            "path" => Provenance::Path,
+            "text" => Provenance::Text,
+            "header" => Provenance::Header,
+            _ => Provenance::None,
+        }
+    }
+
     /// The name used in output and in the index.
     pub fn as_str(&self) -> &'static str {
         match self {

@@ -188,3 +188,80 @@ fn names_and_outlets_are_never_stemmed() {
     assert_eq!(outlets("the times"), ["The Times"]);
     assert_eq!(outlets("the time"), ["The Time"]);
 }
+
+/// Six articles of one outlet ending with the same standing paragraph, which no rule knows.
+fn write_outlet_with_footer(env: &TestEnv, n: usize, outlet: &str, prefix: &str) {
+    let footer = "The Lakeside Gazette is printed on recycled paper at our Vetrino works.";
+    let topics = [
+        "ferry timetable",
+        "school budget",
+        "harbour crane",
+        "bakery prize",
+        "bridge repairs",
+        "choir concert",
+        "tram line",
+    ];
+    for (i, topic) in topics.iter().enumerate().take(n) {
+        env.write(
+            &format!("{prefix}{i}.txt"),
+            format!("Title: News about the {topic}\nOutlet: {outlet}\n\nCouncillors discussed the {topic} on Monday evening.\n\nA decision is expected next month.\n\n{footer}\n"),
+        );
+    }
+}
+
+#[test]
+fn paragraphs_repeated_across_an_outlet_are_removed_at_index_time() {
+    let env = TestEnv::new();
+    write_outlet_with_footer(&env, 6, "Lakeside Gazette", "g");
+    // The same words in one article of another outlet are that outlet's text.
+    write_outlet_with_footer(&env, 1, "Hill Courier", "h");
+    let report = env.index_corpus();
+    assert_eq!(report["report"]["boilerplate_articles"], 6, "{report}");
+    let found = env.search_all("recycled paper", &[]);
+    assert_eq!(
+        found
+            .hits
+            .iter()
+            .map(|h| h.outlet.clone().unwrap())
+            .collect::<Vec<_>>(),
+        ["Hill Courier"]
+    );
+    // The articles themselves are intact.
+    assert_eq!(
+        env.search_all("councillors", &["--outlet", "lakeside gazette"])
+            .total,
+        6
+    );
+
+    // A later run: a new article of the outlet is cleaned too, the old ones stay clean.
+    env.write("g9.txt", "Title: Market day\nOutlet: Lakeside Gazette\n\nStalls filled the square.\n\nThe Lakeside Gazette is printed on recycled paper at our Vetrino works.\n");
+    let again = env.index_corpus();
+    assert_eq!(again["report"]["boilerplate_articles"], 1, "{again}");
+    assert_eq!(env.search_all("recycled paper", &[]).total, 1);
+    assert_eq!(env.article_count(), 8);
+}
+
+#[test]
+fn extract_applies_corpus_level_boilerplate_too() {
+    let env = TestEnv::new();
+    write_outlet_with_footer(&env, 5, "Lakeside Gazette", "g");
+    let out = run(newsdex_bare()
+        .args(["extract", "--jsonl", "--explain"])
+        .arg(env.corpus()));
+    assert_exit(&out, 0, "extract");
+    let records: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| parse_json(l.as_bytes()))
+        .collect();
+    assert_eq!(records.len(), 5);
+    for r in &records {
+        assert!(
+            !r["body"].as_str().unwrap().contains("recycled paper"),
+            "{r}"
+        );
+        assert_eq!(
+            r["removed"][0]["rule"],
+            "repeated: in 5 articles of Lakeside Gazette"
+        );
+    }
+}

@@ -15,6 +15,7 @@
 
 pub mod authors;
 pub mod boilerplate;
+mod corpus;
 pub mod dates;
 mod html;
 pub mod language;
@@ -25,6 +26,7 @@ use crate::ingest::{Content, RawArticle, RawMeta, SourceFile};
 use crate::{Article, Error, Provenance, Result};
 
 pub use self::boilerplate::Cut;
+pub use self::corpus::{CorpusItem, extract_corpus};
 
 /// Settings of the extraction stage.
 #[derive(Debug, Clone, PartialEq, Eq)]

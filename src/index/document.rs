@@ -3,14 +3,19 @@
 use tantivy::TantivyDocument;
 
 use super::schema::Fields;
-use crate::Article;
+use crate::extract::boilerplate::paragraph_hashes;
 use crate::ingest::Fingerprint;
+use crate::{Article, Entity, EntityKind, MentionedDate, NewsDate, Provenance};
 
 /// Where a document's article came from, for incremental bookkeeping.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct DocSource {
     pub fingerprint: Fingerprint,
 }
+
+/// Paragraphs already removed from an article's body as corpus-level boilerplate.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Removed(pub Vec<u64>);
 
 fn date(d: chrono::DateTime<chrono::Utc>) -> tantivy::DateTime {
     tantivy::DateTime::from_timestamp_secs(d.timestamp())
@@ -34,6 +39,15 @@ pub(crate) fn source_record(path: &str, f: &Fields, source: &DocSource) -> Tanti
 }
 
 pub(crate) fn to_document(a: &Article, f: &Fields, source: &DocSource) -> TantivyDocument {
+    to_document_with(a, f, source, &Removed::default())
+}
+
+pub(crate) fn to_document_with(
+    a: &Article,
+    f: &Fields,
+    source: &DocSource,
+    removed: &Removed,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.doc_kind, ARTICLE);
     doc.add_text(f.id, &a.id);
@@ -84,8 +98,95 @@ pub(crate) fn to_document(a: &Article, f: &Fields, source: &DocSource) -> Tantiv
         }
     }
     doc.add_u64(f.word_count, a.word_count);
+    for h in paragraph_hashes(&a.body) {
+        doc.add_u64(f.para_hashes, h);
+    }
+    for h in &removed.0 {
+        doc.add_u64(f.para_removed, *h);
+    }
     doc.add_u64(f.source_hash, source.fingerprint.hash);
     doc.add_u64(f.source_size, source.fingerprint.size);
     doc.add_i64(f.source_mtime, source.fingerprint.mtime);
     doc
+}
+
+/// The article a stored document holds, with its bookkeeping: what re-indexing needs to
+/// rebuild the document without the source file (corpus-level cleaning, re-applied aliases).
+///
+/// Entity mentions and the surface text of mentioned dates are not stored, so they come back
+/// empty; everything indexed is rebuilt as it was.
+pub(crate) fn article_from_doc(doc: &TantivyDocument, f: &Fields) -> (Article, DocSource, Removed) {
+    use tantivy::schema::Value;
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(String::from)
+    };
+    let all = |field| {
+        doc.get_all(field)
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect::<Vec<_>>()
+    };
+    let u64s = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+    let day = |d: tantivy::DateTime| {
+        chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)
+            .map(|t| t.date_naive().format("%Y-%m-%d").to_string())
+    };
+    let mut a = Article::new(
+        text(f.id).unwrap_or_default(),
+        text(f.path).unwrap_or_default(),
+        text(f.body).unwrap_or_default(),
+    );
+    a.title = text(f.title);
+    a.url = text(f.url);
+    a.outlet = text(f.outlet);
+    a.outlet_source = text(f.outlet_source).map_or(Provenance::None, |s| Provenance::parse(&s));
+    a.authors = all(f.authors);
+    a.published = text(f.published_text).and_then(|s| NewsDate::parse(&s));
+    a.published_source =
+        text(f.published_source).map_or(Provenance::None, |s| Provenance::parse(&s));
+    a.modified = doc
+        .get_first(f.modified)
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+        .map(|t| NewsDate::Instant(t.fixed_offset()));
+    a.language = text(f.language);
+    a.section = text(f.section);
+    a.description = text(f.description);
+    a.entities = all(f.entities)
+        .into_iter()
+        .filter_map(|e| {
+            let (kind, name) = e.split_once(':')?;
+            Some(Entity {
+                name: name.to_string(),
+                kind: EntityKind::parse(kind)?,
+                mentions: Vec::new(),
+            })
+        })
+        .collect();
+    a.mentioned_dates = doc
+        .get_all(f.mentioned_dates)
+        .filter_map(|v| v.as_datetime())
+        .filter_map(day)
+        .map(|value| MentionedDate {
+            text: String::new(),
+            value,
+        })
+        .collect();
+    let source = DocSource {
+        fingerprint: Fingerprint {
+            hash: u64s(f.source_hash),
+            size: u64s(f.source_size),
+            mtime: doc
+                .get_first(f.source_mtime)
+                .and_then(|v| v.as_i64())
+                .unwrap_or(0),
+        },
+    };
+    let removed = Removed(
+        doc.get_all(f.para_removed)
+            .filter_map(|v| v.as_u64())
+            .collect(),
+    );
+    (a, source, removed)
 }

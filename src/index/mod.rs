@@ -9,6 +9,7 @@
 //! with; opening it under a schema of another version is refused with a message naming both.
 
 mod analyzers;
+mod clean;
 mod document;
 mod schema;
 mod state;

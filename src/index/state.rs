@@ -47,18 +47,18 @@ impl Known {
             let paths = ff.str("path")?;
             let ids = ff.str("id")?;
             let kinds = ff.str("doc_kind")?;
-            let hash = ff.u64("source_hash")?;
-            let size = ff.u64("source_size")?;
-            let mtime = ff.i64("source_mtime")?;
+            let hash = ff.column_opt::<u64>("source_hash")?;
+            let size = ff.column_opt::<u64>("source_size")?;
+            let mtime = ff.column_opt::<i64>("source_mtime")?;
             for doc in segment.doc_ids_alive() {
                 if !first_str(paths.as_ref(), doc, &mut path)? {
                     continue;
                 }
                 if first_str(kinds.as_ref(), doc, &mut kind)? && kind == SOURCE {
                     let fp = Fingerprint {
-                        size: size.first(doc).unwrap_or(0),
-                        mtime: mtime.first(doc).unwrap_or(0),
-                        hash: hash.first(doc).unwrap_or(0),
+                        size: size.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
+                        mtime: mtime.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
+                        hash: hash.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
                     };
                     known.files.insert(path.clone(), fp);
                 } else if first_str(ids.as_ref(), doc, &mut id)? {

@@ -57,7 +57,8 @@ impl NewsIndex {
             let ff = segment.fast_fields();
             let outlet = ff.str("outlet")?;
             let language = ff.str("language")?;
-            let published = ff.date("published")?;
+            // A column is absent from a segment where no document has the field.
+            let published = ff.column_opt::<tantivy::DateTime>("published")?;
             let kind = ff.str("doc_kind")?;
             let mut kind_buf = String::new();
             for doc in segment.doc_ids_alive() {
@@ -80,7 +81,7 @@ impl NewsIndex {
                         *counts.entry(buf.clone()).or_default() += 1;
                     }
                 }
-                match published.first(doc) {
+                match published.as_ref().and_then(|c| c.first(doc)) {
                     Some(d) => {
                         first = Some(first.map_or(d, |f| f.min(d)));
                         last = Some(last.map_or(d, |l| l.max(d)));

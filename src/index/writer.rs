@@ -110,6 +110,10 @@ pub struct IndexReport {
     pub articles_updated: usize,
     /// Articles removed because their file no longer holds them.
     pub articles_removed: usize,
+    /// Articles from which paragraphs repeating across their outlet were removed in this run.
+    pub boilerplate_articles: usize,
+    /// Paragraphs removed as corpus-level boilerplate in this run.
+    pub boilerplate_paragraphs: usize,
     /// Files passed over (not article formats, documentation).
     pub skipped: Vec<SkippedFile>,
     /// Files and records that failed.
@@ -399,6 +403,12 @@ impl Indexer<'_> {
     /// As [`Indexer::commit`].
     pub fn finish(mut self) -> Result<IndexReport> {
         self.commit()?;
+        let cleaned = super::clean::clean_repeated(self.index, &self.writer)?;
+        if cleaned.articles > 0 {
+            self.commit()?;
+        }
+        self.report.boilerplate_articles = cleaned.articles;
+        self.report.boilerplate_paragraphs = cleaned.paragraphs;
         let mut report = std::mem::take(&mut self.report);
         report.elapsed_secs = self.started.elapsed().as_secs_f64();
         self.writer.wait_merging_threads()?;

@@ -21,8 +21,8 @@ mod walk;
 pub use self::format::Format;
 pub use self::meta::RawMeta;
 pub(crate) use self::meta::scalar as scalar_value;
-pub(crate) use self::source::quick_fingerprint;
 pub use self::source::{Fingerprint, ReadLimits, SourceFile};
+pub(crate) use self::source::{Fnv1a, quick_fingerprint};
 pub use self::walk::{Candidate, Skip, SkipReason, WalkItem, walk};
 
 use crate::Error;

@@ -3,11 +3,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
-
-use newsdex::extract::{Cut, ExtractOptions, Extracted, extract_file};
-use newsdex::ingest::{Candidate, ReadLimits, SourceFile, WalkItem, walk};
-use newsdex::{Article, Error};
+use newsdex::Article;
+use newsdex::extract::{CorpusItem, Cut, ExtractOptions, extract_corpus};
+use newsdex::ingest::ReadLimits;
 
 use crate::args::ExtractArgs;
 use crate::output;
@@ -16,69 +14,30 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let limits = ReadLimits {
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
     };
-    let opts = ExtractOptions::default();
-    let mut failed = false;
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for item in walk(&args.paths, &[]) {
-        match item {
-            WalkItem::File(c) => candidates.push(c),
-            WalkItem::Skipped(_) => {}
-            WalkItem::Failed(e) => {
-                failed = true;
-                report(&e);
-            }
-        }
-    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
     let mut first = true;
+    let mut result: anyhow::Result<()> = Ok(());
     if args.json {
         out.write_all(b"[")?;
     }
-    // Files are extracted in parallel, in chunks, and printed in walk order.
-    for chunk in candidates.chunks(64) {
-        let results: Vec<Result<Extracted, Error>> = chunk
-            .par_iter()
-            .map(|c| {
-                SourceFile::load(&c.path, c.format, c.gzipped, &limits)
-                    .and_then(|f| extract_file(&f, &opts))
-            })
-            .collect();
-        for result in results {
-            let extracted = match result {
-                Ok(x) => x,
-                Err(e) => {
-                    failed = true;
-                    report(&e);
-                    continue;
-                }
-            };
-            for e in &extracted.problems {
+    extract_corpus(&args.paths, &ExtractOptions::default(), &limits, |item| {
+        if result.is_err() {
+            return;
+        }
+        match item {
+            CorpusItem::Problem(e) => {
                 failed = true;
-                report(e);
+                let _ = writeln!(std::io::stderr(), "newsdex: {e}");
             }
-            for (article, cuts) in extracted.articles.iter().zip(&extracted.cuts) {
-                if args.jsonl || args.json {
-                    let mut value = serde_json::to_value(article)?;
-                    if args.explain {
-                        value["removed"] = serde_json::to_value(cuts)?;
-                    }
-                    if args.jsonl {
-                        serde_json::to_writer(&mut out, &value)?;
-                        out.write_all(b"\n")?;
-                    } else {
-                        out.write_all(if first { b"\n" } else { b",\n" })?;
-                        serde_json::to_writer_pretty(&mut out, &value)?;
-                    }
-                } else {
-                    out.write_all(
-                        human(article, args.explain.then_some(cuts.as_slice())).as_bytes(),
-                    )?;
-                }
+            CorpusItem::Article(article, cuts) => {
+                result = print(&mut out, &args, &article, &cuts, first);
                 first = false;
             }
         }
-    }
+    });
+    result?;
     if args.json {
         out.write_all(b"\n]\n")?;
     }
@@ -90,8 +49,29 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn report(e: &Error) {
-    let _ = writeln!(std::io::stderr(), "newsdex: {e}");
+fn print(
+    out: &mut impl Write,
+    args: &ExtractArgs,
+    article: &Article,
+    cuts: &[Cut],
+    first: bool,
+) -> anyhow::Result<()> {
+    if args.jsonl || args.json {
+        let mut value = serde_json::to_value(article)?;
+        if args.explain {
+            value["removed"] = serde_json::to_value(cuts)?;
+        }
+        if args.jsonl {
+            serde_json::to_writer(&mut *out, &value)?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(if first { b"\n" } else { b",\n" })?;
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+        }
+    } else {
+        out.write_all(human(article, args.explain.then_some(cuts)).as_bytes())?;
+    }
+    Ok(())
 }
 
 fn human(a: &Article, cuts: Option<&[Cut]>) -> String {

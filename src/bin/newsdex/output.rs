@@ -149,6 +149,13 @@ pub fn print_index_report(
         stats.outlets.len(),
         human_bytes(stats.index_bytes)
     )?;
+    if r.boilerplate_paragraphs > 0 {
+        writeln!(
+            out,
+            "  cleaned   {} repeated paragraphs removed from {} articles (boilerplate of their outlet)",
+            r.boilerplate_paragraphs, r.boilerplate_articles
+        )?;
+    }
     if !r.skipped.is_empty() {
         let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for s in &r.skipped {

@@ -6,6 +6,10 @@
 //! quarter of the article. A *paragraph* rule removes one short paragraph. Every cut is
 //! recorded with the rule's name, so `newsdex extract --explain` can show what went and why.
 
+mod repeated;
+
+pub use self::repeated::{RepeatedParagraphs, paragraph_hash, paragraph_hashes};
+
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};

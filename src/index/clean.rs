@@ -1,0 +1,97 @@
+//! Corpus-level cleaning, run at the end of an indexing run: paragraphs that repeat across
+//! many articles of one outlet are removed from those articles' bodies.
+//!
+//! Counting reads only fast columns (each article's paragraph hashes, current and already
+//! removed), so it covers the whole index at the cost of a scan. Articles still holding a
+//! repeated paragraph are rebuilt from their stored fields — no source file is read again —
+//! and the removed paragraphs' hashes stay with them, so the counts never drift.
+
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocAddress, IndexWriter, TantivyDocument, Term};
+
+use super::document::{article_from_doc, to_document_with};
+use super::{NewsIndex, SOURCE};
+use crate::Result;
+use crate::article::count_words;
+use crate::extract::boilerplate::RepeatedParagraphs;
+
+/// What a cleaning pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Cleaned {
+    pub articles: usize,
+    pub paragraphs: usize,
+}
+
+fn first_str(col: Option<&StrColumn>, doc: u32, buf: &mut String) -> Result<bool> {
+    let Some(col) = col else { return Ok(false) };
+    let Some(ord) = col.term_ords(doc).next() else {
+        return Ok(false);
+    };
+    col.ord_to_str(ord, buf)
+        .map_err(tantivy::TantivyError::from)?;
+    Ok(true)
+}
+
+fn values(col: Option<&Column<u64>>, doc: u32) -> impl Iterator<Item = u64> + '_ {
+    col.into_iter().flat_map(move |c| c.values_for_doc(doc))
+}
+
+/// Removes corpus-level boilerplate from the articles of the last commit. The caller commits.
+pub(crate) fn clean_repeated(
+    index: &NewsIndex,
+    writer: &IndexWriter<TantivyDocument>,
+) -> Result<Cleaned> {
+    let searcher = index.reader.searcher();
+    let mut counts = RepeatedParagraphs::new();
+    let mut candidates: Vec<(DocAddress, String)> = Vec::new();
+    let (mut outlet, mut kind) = (String::new(), String::new());
+    // One scan counts; the list of articles to look at is kept for after it.
+    let mut holders: Vec<(DocAddress, String, Vec<u64>)> = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let ff = segment.fast_fields();
+        let outlets = ff.str("outlet")?;
+        let kinds = ff.str("doc_kind")?;
+        let current = ff.column_opt::<u64>("para_hashes")?;
+        let removed = ff.column_opt::<u64>("para_removed")?;
+        for doc in segment.doc_ids_alive() {
+            if first_str(kinds.as_ref(), doc, &mut kind)? && kind == SOURCE {
+                continue;
+            }
+            if !first_str(outlets.as_ref(), doc, &mut outlet)? {
+                continue;
+            }
+            let now: Vec<u64> = values(current.as_ref(), doc).collect();
+            counts.observe(
+                Some(&outlet),
+                now.iter().copied().chain(values(removed.as_ref(), doc)),
+            );
+            holders.push((DocAddress::new(ord as u32, doc), outlet.clone(), now));
+        }
+    }
+    if !counts.has_any() {
+        return Ok(Cleaned::default());
+    }
+    for (addr, outlet, now) in holders {
+        if now.iter().any(|h| counts.repeated(&outlet, *h).is_some()) {
+            candidates.push((addr, outlet));
+        }
+    }
+    let fields = index.schema.fields();
+    let mut cleaned = Cleaned::default();
+    for (addr, outlet) in candidates {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let (mut article, source, mut removed) = article_from_doc(&doc, fields);
+        let (body, cuts, hashes) = counts.strip(&outlet, &article.body);
+        if cuts.is_empty() {
+            continue;
+        }
+        article.word_count = count_words(&body);
+        article.body = body;
+        removed.0.extend(hashes);
+        writer.delete_term(Term::from_field_text(fields.id, &article.id));
+        writer.add_document(to_document_with(&article, fields, &source, &removed))?;
+        cleaned.articles += 1;
+        cleaned.paragraphs += cuts.len();
+    }
+    Ok(cleaned)
+}
