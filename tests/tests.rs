@@ -7,6 +7,8 @@ mod util;
 mod cli;
 // Extraction as users see it: boilerplate, metadata provenance, extract --explain.
 mod extract;
+// Hostile and broken inputs: named with reasons, never a panic, the rest indexed.
+mod hostile;
 // Indexing: every input format, re-runs, updates, de-duplication, broken files, locking, stats.
 mod index;
 // The index schema file: `newsdex schema`, version mismatches, --rebuild, invalid files.

@@ -35,6 +35,8 @@ pub struct ExtractOptions {
     pub detect_language: bool,
     /// Remove boilerplate paragraphs (appeals, newsletter prompts, share lines, …).
     pub strip_boilerplate: bool,
+    /// Refuse HTML nested deeper than this (hostile pages; real ones stay far below).
+    pub max_html_depth: usize,
 }
 
 impl Default for ExtractOptions {
@@ -42,6 +44,7 @@ impl Default for ExtractOptions {
         ExtractOptions {
             detect_language: true,
             strip_boilerplate: true,
+            max_html_depth: 512,
         }
     }
 }
@@ -90,7 +93,14 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
             Provenance::None,
         ),
         Content::Html(h) => {
-            let page = html::parse(&h);
+            let page = html::parse(&h, opts.max_html_depth).map_err(|reason| {
+                Error::input(
+                    locator
+                        .as_ref()
+                        .map_or(path.clone(), |l| format!("{path}#{l}")),
+                    reason,
+                )
+            })?;
             (page.body, page.meta, page.outlet_from, page.published_from)
         }
     };

@@ -95,6 +95,9 @@ pub struct IndexArgs {
     /// Skip files larger than this (after decompression), in MB.
     #[arg(long, default_value_t = 256, value_name = "MB")]
     pub max_file_size: u64,
+    /// Refuse HTML nested deeper than this many elements (hostile pages).
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_html_depth: usize,
     /// Write the files that failed, with reasons, to FILE as JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
@@ -187,6 +190,9 @@ pub struct ExtractArgs {
     /// Skip files larger than this (after decompression), in MB.
     #[arg(long, default_value_t = 256, value_name = "MB")]
     pub max_file_size: u64,
+    /// Refuse HTML nested deeper than this many elements (hostile pages).
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_html_depth: usize,
 }
 
 /// `newsdex stats`.

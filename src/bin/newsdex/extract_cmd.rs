@@ -22,7 +22,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         out.write_all(b"[")?;
     }
-    extract_corpus(&args.paths, &ExtractOptions::default(), &limits, |item| {
+    let opts = ExtractOptions {
+        max_html_depth: args.max_html_depth,
+        ..ExtractOptions::default()
+    };
+    extract_corpus(&args.paths, &opts, &limits, |item| {
         if result.is_err() {
             return;
         }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsdex::extract::ExtractOptions;
 use newsdex::index::IndexEvent;
 use newsdex::ingest::ReadLimits;
 use newsdex::{Error, NewsIndex, NewsSchema, WriterOptions};
@@ -43,7 +44,10 @@ pub fn run(
             max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
         },
         cancel: Some(cancel),
-        ..WriterOptions::default()
+        extract: ExtractOptions {
+            max_html_depth: args.max_html_depth,
+            ..ExtractOptions::default()
+        },
     };
     let mut indexer = index.indexer(opts)?;
 

@@ -4,6 +4,7 @@
 //! noise is removed from the tree and the main block is rendered to text by html2text.
 
 mod content;
+mod depth;
 mod metadata;
 mod pubdate;
 
@@ -20,15 +21,22 @@ pub(crate) struct Page {
     pub published_from: Provenance,
 }
 
-/// Parses a page. Never fails: a page with no recognisable article yields what text it has.
-pub(crate) fn parse(html: &str) -> Page {
+/// Parses a page. A page with no recognisable article yields what text it has; only a page
+/// nested deeper than `max_depth` is refused (the reason is the error).
+pub(crate) fn parse(html: &str, max_depth: usize) -> Result<Page, String> {
+    let depth = depth::max_depth(html, max_depth);
+    if depth > max_depth {
+        return Err(format!(
+            "HTML nested more than {max_depth} levels deep (--max-html-depth)"
+        ));
+    }
     let doc = Document::from(html);
     let m = metadata::read(&doc);
     let body = content::main_text(&doc, m.meta.title.as_deref());
-    Page {
+    Ok(Page {
         meta: m.meta,
         body,
         outlet_from: m.outlet_from,
         published_from: m.published_from,
-    }
+    })
 }
