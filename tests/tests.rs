@@ -9,6 +9,8 @@ mod cli;
 mod extract;
 // Hostile and broken inputs: named with reasons, never a panic, the rest indexed.
 mod hostile;
+// Incremental indexing: pruning vanished files, runs killed with SIGKILL then finished.
+mod incremental;
 // Indexing: every input format, re-runs, updates, de-duplication, broken files, locking, stats.
 mod index;
 // The index schema file: `newsdex schema`, version mismatches, --rebuild, invalid files.

@@ -31,6 +31,10 @@ pub struct WriterOptions {
     pub threads: usize,
     /// Commit after this many articles (bounding what a crash can lose).
     pub commit_every: usize,
+    /// Commit at least this often while work is pending.
+    pub commit_interval: std::time::Duration,
+    /// Remove the articles of files that are gone from the walked folders.
+    pub prune: bool,
     /// Limits on input files.
     pub limits: ReadLimits,
     /// Extraction settings.
@@ -45,6 +49,8 @@ impl Default for WriterOptions {
             memory_bytes: 256 * 1024 * 1024,
             threads: 0,
             commit_every: 10_000,
+            commit_interval: std::time::Duration::from_secs(60),
+            prune: true,
             limits: ReadLimits::default(),
             extract: ExtractOptions::default(),
             cancel: None,
@@ -108,8 +114,10 @@ pub struct IndexReport {
     pub articles_added: usize,
     /// Articles that replaced an earlier version with the same id.
     pub articles_updated: usize,
-    /// Articles removed because their file no longer holds them.
+    /// Articles removed because their file no longer holds them, or is gone.
     pub articles_removed: usize,
+    /// Files gone from the walked folders since the last run (their articles were removed).
+    pub files_removed: usize,
     /// Articles from which paragraphs repeating across their outlet were removed in this run.
     pub boilerplate_articles: usize,
     /// Paragraphs removed as corpus-level boilerplate in this run.
@@ -142,6 +150,7 @@ pub struct Indexer<'a> {
     known: Known,
     report: IndexReport,
     since_commit: usize,
+    last_commit: Instant,
     started: Instant,
 }
 
@@ -217,6 +226,7 @@ impl NewsIndex {
             known,
             report: IndexReport::default(),
             since_commit: 0,
+            last_commit: Instant::now(),
             started: Instant::now(),
         })
     }
@@ -283,6 +293,9 @@ impl Indexer<'_> {
                 }
             }
         }
+        if self.opts.prune {
+            self.prune(paths, &seen);
+        }
         on_event(IndexEvent::Planned {
             files: candidates.len(),
         });
@@ -303,11 +316,46 @@ impl Indexer<'_> {
             for outcome in outcomes {
                 self.apply(outcome, on_event)?;
             }
-            if self.since_commit >= self.opts.commit_every {
+            let due =
+                self.since_commit > 0 && self.last_commit.elapsed() >= self.opts.commit_interval;
+            if self.since_commit >= self.opts.commit_every || due {
                 self.commit_and_report(on_event)?;
             }
         }
         Ok(())
+    }
+
+    /// Removes the articles of files that were indexed from under one of the walked folders
+    /// and are no longer there. Folders that could not be walked prune nothing, so a typo or
+    /// an unmounted disk never empties an index.
+    fn prune(&mut self, paths: &[PathBuf], seen: &HashSet<PathBuf>) {
+        let roots: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| p.canonicalize().ok())
+            .collect();
+        let gone: Vec<String> = self
+            .known
+            .files
+            .keys()
+            .filter(|f| {
+                let path = std::path::Path::new(f.as_str());
+                roots.iter().any(|r| path.starts_with(r)) && !seen.contains(path)
+            })
+            .cloned()
+            .collect();
+        let fields = self.index.schema.fields();
+        for file in gone {
+            self.writer
+                .delete_term(Term::from_field_text(fields.path, &file));
+            self.known.files.remove(&file);
+            for id in self.known.ids_by_file.remove(&file).unwrap_or_default() {
+                self.known.ids.remove(&id);
+                self.report.articles_removed += 1;
+            }
+            self.report.files_removed += 1;
+            self.since_commit += 1;
+        }
     }
 
     fn cancelled(&self) -> bool {
@@ -394,6 +442,7 @@ impl Indexer<'_> {
         self.index.reader.reload()?;
         self.report.commits += 1;
         self.since_commit = 0;
+        self.last_commit = Instant::now();
         Ok(())
     }
 

@@ -92,6 +92,13 @@ pub struct IndexArgs {
     /// Commit after this many articles (what a crash can lose at most).
     #[arg(long, default_value_t = 10_000, value_name = "N")]
     pub commit_every: usize,
+    /// Commit at least every this many seconds while indexing.
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub commit_secs: u64,
+    /// Keep the articles of files that are gone from the given folders (by default they
+    /// are removed, so the index mirrors the folders).
+    #[arg(long)]
+    pub no_prune: bool,
     /// Skip files larger than this (after decompression), in MB.
     #[arg(long, default_value_t = 256, value_name = "MB")]
     pub max_file_size: u64,

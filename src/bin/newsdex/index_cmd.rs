@@ -40,6 +40,8 @@ pub fn run(
         memory_bytes: args.memory.saturating_mul(1024 * 1024),
         threads: args.threads,
         commit_every: args.commit_every.max(1),
+        commit_interval: std::time::Duration::from_secs(args.commit_secs.max(1)),
+        prune: !args.no_prune,
         limits: ReadLimits {
             max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
         },

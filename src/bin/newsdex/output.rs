@@ -130,12 +130,17 @@ pub fn print_index_report(
     )?;
     writeln!(
         out,
-        "  files     {} seen: {} indexed, {} unchanged, {} skipped, {} failed",
+        "  files     {} seen: {} indexed, {} unchanged, {} skipped, {} failed{}",
         r.files_seen,
         r.files_indexed,
         r.files_unchanged,
         r.skipped.len(),
-        r.failed.len()
+        r.failed.len(),
+        if r.files_removed > 0 {
+            format!("; {} gone", r.files_removed)
+        } else {
+            String::new()
+        }
     )?;
     writeln!(
         out,

@@ -1,0 +1,133 @@
+//! Indexing that never loses or duplicates: pruning vanished files, and runs killed with
+//! SIGKILL at several points, then finished by a re-run.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use crate::util::*;
+
+fn write_stories(env: &TestEnv, n: usize) {
+    for i in 0..n {
+        env.write(
+            &format!("s{i:04}.txt"),
+            format!("Title: Harbour story {i}\nId: story-{i}\n\nBody of harbour story number {i}, about cranes and ferries."),
+        );
+    }
+}
+
+fn ids(env: &TestEnv) -> Vec<String> {
+    env.search_all("", &[])
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn files_gone_from_the_folder_are_pruned_and_others_kept() {
+    let env = TestEnv::new();
+    write_stories(&env, 5);
+    let elsewhere = env.root().join("elsewhere.txt");
+    std::fs::write(
+        &elsewhere,
+        "Title: Elsewhere\n\nA story kept outside the corpus folder.",
+    )
+    .unwrap();
+    env.index_paths(&[&env.corpus(), &elsewhere]);
+    assert_eq!(env.article_count(), 6);
+    std::fs::remove_file(env.corpus().join("s0001.txt")).unwrap();
+    // Re-indexing the folder alone: its vanished file goes, the file given elsewhere stays.
+    let report = env.index_corpus();
+    assert_eq!(report["report"]["files_removed"], 1, "{report}");
+    assert_eq!(report["report"]["articles_removed"], 1, "{report}");
+    assert_eq!(env.article_count(), 5);
+    assert!(!ids(&env).contains(&"story-1".to_string()));
+    // --no-prune keeps what was indexed.
+    std::fs::remove_file(env.corpus().join("s0002.txt")).unwrap();
+    let out = run(env
+        .newsdex()
+        .args(["index", "-q", "--no-prune"])
+        .arg(env.corpus()));
+    assert_exit(&out, 0, "index --no-prune");
+    assert_eq!(env.article_count(), 5);
+    // A folder that is not there prunes nothing.
+    let out = run(env
+        .newsdex()
+        .args(["index", "-q"])
+        .arg(env.root().join("typo")));
+    assert_exit(&out, 0, "index a missing folder");
+    assert_eq!(env.article_count(), 5);
+}
+
+/// Starts `newsdex index` on the corpus and kills it with SIGKILL after `delay`; returns
+/// whether it was still running when killed.
+fn index_and_kill(env: &TestEnv, delay: Duration) -> bool {
+    let bin = assert_cmd::cargo::cargo_bin("newsdex");
+    let mut child = std::process::Command::new(bin)
+        .env_remove("NEWSDEX_INDEX")
+        .args(["--index"])
+        .arg(env.index_dir())
+        .args(["index", "-q", "--commit-every", "7", "--threads", "1"])
+        .arg(env.corpus())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn newsdex index");
+    let start = Instant::now();
+    while start.elapsed() < delay {
+        if child.try_wait().expect("poll child").is_some() {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().expect("SIGKILL"); // Child::kill is SIGKILL on Unix
+    child.wait().expect("reap child");
+    true
+}
+
+#[cfg(unix)]
+#[test]
+fn runs_killed_at_any_point_lose_and_duplicate_nothing() {
+    let env = TestEnv::new();
+    let n = 600;
+    write_stories(&env, n);
+    let expected: BTreeSet<String> = (0..n).map(|i| format!("story-{i}")).collect();
+    // How long a whole run takes here, to spread the kill points over it.
+    let start = Instant::now();
+    index_and_kill(&env, Duration::from_secs(120));
+    let full = start.elapsed();
+    let mut killed = 0;
+    for tenth in 1..=8 {
+        std::fs::remove_dir_all(env.index_dir()).expect("start from no index");
+        if index_and_kill(&env, full * tenth / 10) {
+            killed += 1;
+        }
+        // Whatever the moment, the index holds a consistent commit: no id twice, nothing
+        // that is not in the corpus.
+        if env.index_dir().join("meta.json").exists() {
+            let got = ids(&env);
+            let set: BTreeSet<String> = got.iter().cloned().collect();
+            assert_eq!(
+                set.len(),
+                got.len(),
+                "an id twice after a kill at {tenth}/10 of a run"
+            );
+            assert!(
+                set.is_subset(&expected),
+                "unexpected ids after a kill at {tenth}/10"
+            );
+        }
+        // A re-run finishes the job: exactly the expected set.
+        env.index_corpus();
+        let got = ids(&env);
+        assert_eq!(got.len(), n, "after a kill at {tenth}/10 and a re-run");
+        assert_eq!(got.into_iter().collect::<BTreeSet<_>>(), expected);
+    }
+    assert!(
+        killed >= 4,
+        "too few runs were still going when killed ({killed} of 8)"
+    );
+    let again = env.index_corpus();
+    assert_eq!(again["report"]["articles_added"], 0, "{again}");
+    assert_eq!(again["report"]["files_unchanged"], n, "{again}");
+}
