@@ -13,6 +13,8 @@ mod hostile;
 mod incremental;
 // Indexing: every input format, re-runs, updates, de-duplication, broken files, locking, stats.
 mod index;
+// Property tests: parsers and the query builder take any input without panicking.
+mod properties;
 // The index schema file: `newsdex schema`, version mismatches, --rebuild, invalid files.
 mod schema;
 // The library API: NewsIndex, Indexer, SearchRequest, ranking, filters, paging, snippets.
