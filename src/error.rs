@@ -62,6 +62,15 @@ pub enum Error {
         reason: String,
     },
 
+    /// The index's files are damaged (e.g. by a disk fault or a hand edit).
+    #[error("the index at {} is damaged ({detail}); rebuild it with `newsdex index --rebuild PATH...`", path.display())]
+    Corrupt {
+        /// The index folder.
+        path: PathBuf,
+        /// What tantivy found wrong.
+        detail: String,
+    },
+
     /// Another process is writing to the index.
     #[error("{}: another newsdex process is indexing into this index; wait for it to finish (searches still work)", .0.display())]
     Locked(PathBuf),

@@ -134,3 +134,39 @@ fn a_missing_path_is_named_and_other_paths_still_indexed() {
     );
     assert_eq!(env.article_count(), 1);
 }
+
+#[test]
+fn a_damaged_index_is_a_clear_error_with_the_fix() {
+    let env = TestEnv::new();
+    env.write(
+        "good.txt",
+        "Title: Ferry resumes\n\nThe ferry resumed service after the storm.",
+    );
+    env.index_corpus();
+    std::fs::write(env.index_dir().join("meta.json"), "garbage{").unwrap();
+    for args in [
+        &["search", "ferry"][..],
+        &["stats"][..],
+        &["index", "-q"][..],
+    ] {
+        let mut cmd = env.newsdex();
+        cmd.args(args);
+        if args[0] == "index" {
+            cmd.arg(env.corpus());
+        }
+        let out = run(&mut cmd);
+        assert_exit(&out, 2, &format!("{args:?} on a damaged index"));
+        let err = stderr(&out);
+        assert!(
+            err.contains("is damaged") && err.contains("--rebuild"),
+            "{err}"
+        );
+    }
+    // The fix works.
+    let out = run(env
+        .newsdex()
+        .args(["index", "-q", "--rebuild"])
+        .arg(env.corpus()));
+    assert_exit(&out, 0, "index --rebuild");
+    assert_eq!(env.article_count(), 1);
+}

@@ -252,6 +252,31 @@ pub struct Extracted {
 /// # Errors
 /// [`Error::Input`] when the file as a whole cannot be read as articles.
 pub fn extract_file(file: &SourceFile, opts: &ExtractOptions) -> Result<Extracted> {
+    // A bug in one extractor must cost one file, never the run: a panic becomes this file's error.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_file_inner(file, opts)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let what: String = what
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(160)
+            .collect();
+        Err(Error::input(
+            &file.path,
+            format!("internal error while extracting (a bug, please report it): {what}"),
+        ))
+    })
+}
+
+fn extract_file_inner(file: &SourceFile, opts: &ExtractOptions) -> Result<Extracted> {
     let outcome = crate::ingest::read(file)?;
     let mut out = Extracted {
         articles: Vec::with_capacity(outcome.articles.len()),

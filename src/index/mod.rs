@@ -164,7 +164,19 @@ impl NewsIndex {
                 reason: "its creation was interrupted (no meta.json); rebuild it".into(),
             });
         }
-        let index = Index::open_in_dir(dir)?;
+        let index = Index::open_in_dir(dir).map_err(|e| match e {
+            tantivy::TantivyError::DataCorruption(c) => Error::Corrupt {
+                path: dir.to_path_buf(),
+                detail: format!("{c:?}")
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(200)
+                    .collect(),
+            },
+            other => Error::Tantivy(other),
+        })?;
         if index.schema() != *schema.tantivy_schema() {
             return Err(Error::Schema(format!(
                 "the index at {} has other fields than schema version {} defines, though the versions match; \
