@@ -19,6 +19,7 @@ mod corpus;
 pub mod dates;
 mod html;
 pub mod language;
+pub mod mentions;
 pub mod outlet;
 pub mod text;
 
@@ -223,6 +224,8 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
             .as_deref()
             .or(page_meta.description.as_deref()),
     );
+    article.mentioned_dates =
+        mentions::mentioned_dates(&article.body, article.published.map(|d| d.day()));
     Ok((article, stripped.cuts))
 }
 
