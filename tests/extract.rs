@@ -265,3 +265,55 @@ fn extract_applies_corpus_level_boilerplate_too() {
         );
     }
 }
+
+#[test]
+fn mentioned_dates_are_resolved_and_searchable() {
+    let env = TestEnv::new();
+    env.write(
+        "grid.txt",
+        "Title: Grid cuts widen\nDate: 2022-11-05\nLanguage: en\n\n\
+         Power was cut across the capital on Saturday after strikes on substations.\n\
+         Engineers had warned last week that reserves were thin.\n\
+         The grid operator first rationed supply in September.",
+    );
+    let (records, _) = extract_jsonl(&[&env.corpus().join("grid.txt")]);
+    let dates: Vec<(String, String)> = records[0]["mentioned_dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["text"].as_str().unwrap().to_string(),
+                d["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for want in [
+        ("Saturday", "2022-11-05"),
+        ("last week", "2022-W43"),
+        ("September", "2022-09"),
+    ] {
+        assert!(
+            dates.contains(&(want.0.to_string(), want.1.to_string())),
+            "{want:?} not in {dates:?}"
+        );
+    }
+    env.index_corpus();
+    for (period, hits) in [
+        ("2022-11-05", 1),
+        ("2022-11-06", 0),
+        ("2022-09", 1),
+        ("2022-W43", 1),
+        ("2021", 0),
+    ] {
+        assert_eq!(
+            env.search("", &["--mentions", period]).total,
+            hits,
+            "--mentions {period}"
+        );
+    }
+    assert_eq!(
+        env.search("mentions:2022-11-05 AND substations", &[]).total,
+        1
+    );
+}

@@ -39,6 +39,13 @@ pub(crate) fn filters(req: &SearchRequest, f: &Fields) -> Vec<Box<dyn Query>> {
     for entity in &req.entities {
         out.push(term_query(f.entity_names, &entity.trim().to_lowercase()));
     }
+    for period in &req.mentions {
+        out.push(date_range(
+            f.mentioned_dates,
+            Some(period.start()),
+            Some(period.end()),
+        ));
+    }
     if req.since.is_some() || req.until.is_some() {
         out.push(date_range(
             f.published,

@@ -127,6 +127,9 @@ pub struct SearchRequest {
     pub languages: Vec<String>,
     /// Only articles mentioning all of these entities (canonical names).
     pub entities: Vec<String>,
+    /// Only articles whose text mentions a date in each of these periods.
+    #[serde(default)]
+    pub mentions: Vec<DateBound>,
     /// Order of hits.
     pub sort: Sort,
     /// Hits per page; 0 counts without returning hits.
@@ -148,6 +151,7 @@ impl Default for SearchRequest {
             until: None,
             languages: Vec::new(),
             entities: Vec::new(),
+            mentions: Vec::new(),
             sort: Sort::Relevance,
             limit: 10,
             offset: 0,
@@ -200,6 +204,16 @@ impl SearchRequest {
     pub fn entity(mut self, name: impl Into<String>) -> Self {
         self.entities.push(name.into());
         self
+    }
+
+    /// Only articles that mention a date in a period (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] when the text is not such a period.
+    pub fn mentions(mut self, period: &str) -> Result<Self> {
+        self.mentions
+            .push(DateBound::parse_flag("--mentions", period)?);
+        Ok(self)
     }
 
     /// Sets the order.

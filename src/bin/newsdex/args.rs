@@ -152,6 +152,10 @@ pub struct SearchArgs {
     /// Only articles mentioning this entity (repeatable; all must match).
     #[arg(long, value_name = "NAME")]
     pub entity: Vec<String>,
+    /// Only articles whose text mentions a date in this period: YYYY, YYYY-MM, YYYY-MM-DD or
+    /// YYYY-Www (repeatable; all must match).
+    #[arg(long, value_name = "DATE")]
+    pub mentions: Vec<String>,
     /// Order of results.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,

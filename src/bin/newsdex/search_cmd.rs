@@ -28,6 +28,9 @@ fn request(args: &SearchArgs) -> newsdex::Result<SearchRequest> {
     req.outlets = args.outlet.clone();
     req.languages = args.lang.clone();
     req.entities = args.entity.clone();
+    for m in &args.mentions {
+        req = req.mentions(m)?;
+    }
     if let Some(s) = &args.since {
         req = req.since(s)?;
     }
