@@ -26,9 +26,16 @@ static FILE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|\.html?|$)")
-        .expect("valid regex")
+/// Dates in URL paths: `/2022/10/18/`, `/2022-10-18-slug`, `/2022/10/8/`, `/20221018/`,
+/// `/18-10-2022` (year, month, day captured in that order by each pattern's named groups). A
+/// one-digit day must end the path segment, so `/2023/10/3-questions` is no date.
+static URL_DATES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    [
+        r"/(?P<y>(?:19|20)\d{2})[/_-](?P<m>0?[1-9]|1[0-2])[/_-](?P<d>(?:0[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|[?#]|$)|[1-9](?:/|\.html?|[?#]|$))",
+        r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|[?#]|$)",
+        r"/(?P<d>0[1-9]|[12]\d|3[01])-(?P<m>0[1-9]|1[0-2])-(?P<y>(?:19|20)\d{2})(?:/|\.html?|[?#]|$)",
+    ]
+    .map(|p| Regex::new(p).expect("valid regex"))
 });
 
 /// Parses a publication date; `None` when the string holds no recognisable date.
@@ -59,11 +66,22 @@ pub fn parse_date(s: &str) -> Option<NewsDate> {
     numeric(s).or_else(|| written(s)).filter(plausible)
 }
 
-/// A date in a URL path such as `/2022/10/18/` or `/2022-10-18-slug`.
+/// A date in a URL path such as `/2022/10/18/`, `/2022-10-18-slug` or `/20221018/`.
 pub fn date_from_url(url: &str) -> Option<NewsDate> {
-    let c = URL_DATE.captures(url)?;
-    let d = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-    Some(NewsDate::Day(d)).filter(plausible)
+    URL_DATES.iter().find_map(|re| {
+        let c = re.captures(url)?;
+        let num = |k: &str| -> Option<u32> {
+            let digits: String = c
+                .name(k)?
+                .as_str()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        };
+        let d = NaiveDate::from_ymd_opt(i32::try_from(num("y")?).ok()?, num("m")?, num("d")?)?;
+        Some(NewsDate::Day(d)).filter(plausible)
+    })
 }
 
 /// A date in a file's name, such as `harbor-times-2022-10-18-drones.html` or `20221018_a.txt`.
@@ -183,6 +201,11 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|(_, m)| *m)
 }
 
+/// Every month name and abbreviation [`month_number`] knows (lowercase).
+pub(crate) fn month_names() -> impl Iterator<Item = &'static str> {
+    MONTHS.iter().flat_map(|(names, _)| names.iter().copied())
+}
+
 const MONTHS: &[(&[&str], u32)] = &[
     (
         &[
@@ -203,6 +226,17 @@ const MONTHS: &[(&[&str], u32)] = &[
             "січня",
             "styczeń",
             "stycznia",
+            "jän",
+            "ledna",
+            "leden",
+            "januari",
+            "janeiro",
+            "ianuarie",
+            "ocak",
+            "január",
+            "gener",
+            "jaanuar",
+            "tammikuuta",
         ],
         1,
     ),
@@ -224,6 +258,17 @@ const MONTHS: &[(&[&str], u32)] = &[
             "лютого",
             "luty",
             "lutego",
+            "feber",
+            "februari",
+            "fevereiro",
+            "fev",
+            "februarie",
+            "února",
+            "únor",
+            "şubat",
+            "február",
+            "febrer",
+            "helmikuuta",
         ],
         2,
     ),
@@ -241,6 +286,19 @@ const MONTHS: &[(&[&str], u32)] = &[
             "березня",
             "marzec",
             "marca",
+            "mrz",
+            "maart",
+            "março",
+            "marco",
+            "martie",
+            "března",
+            "březen",
+            "mart",
+            "március",
+            "maret",
+            "març",
+            "marts",
+            "maaliskuuta",
         ],
         3,
     ),
@@ -260,6 +318,12 @@ const MONTHS: &[(&[&str], u32)] = &[
             "квітня",
             "kwiecień",
             "kwietnia",
+            "aprilie",
+            "dubna",
+            "duben",
+            "nisan",
+            "április",
+            "huhtikuuta",
         ],
         4,
     ),
@@ -276,6 +340,14 @@ const MONTHS: &[(&[&str], u32)] = &[
             "травня",
             "maj",
             "maja",
+            "mei",
+            "maio",
+            "května",
+            "květen",
+            "mayıs",
+            "május",
+            "maig",
+            "toukokuuta",
         ],
         5,
     ),
@@ -295,6 +367,14 @@ const MONTHS: &[(&[&str], u32)] = &[
             "червня",
             "czerwiec",
             "czerwca",
+            "junho",
+            "iunie",
+            "června",
+            "červen",
+            "haziran",
+            "június",
+            "juny",
+            "kesäkuuta",
         ],
         6,
     ),
@@ -315,6 +395,14 @@ const MONTHS: &[(&[&str], u32)] = &[
             "липня",
             "lipiec",
             "lipca",
+            "julho",
+            "iulie",
+            "července",
+            "červenec",
+            "temmuz",
+            "július",
+            "juliol",
+            "heinäkuuta",
         ],
         7,
     ),
@@ -333,6 +421,15 @@ const MONTHS: &[(&[&str], u32)] = &[
             "серпня",
             "sierpień",
             "sierpnia",
+            "augustus",
+            "augusti",
+            "srpna",
+            "srpen",
+            "ağustos",
+            "augusztus",
+            "agustus",
+            "agost",
+            "elokuuta",
         ],
         8,
     ),
@@ -352,6 +449,14 @@ const MONTHS: &[(&[&str], u32)] = &[
             "вересня",
             "wrzesień",
             "września",
+            "setembro",
+            "setiembre",
+            "septembrie",
+            "září",
+            "eylül",
+            "szeptember",
+            "setembre",
+            "syyskuuta",
         ],
         9,
     ),
@@ -372,6 +477,13 @@ const MONTHS: &[(&[&str], u32)] = &[
             "жовтня",
             "październik",
             "października",
+            "outubro",
+            "octombrie",
+            "října",
+            "říjen",
+            "ekim",
+            "október",
+            "lokakuuta",
         ],
         10,
     ),
@@ -388,6 +500,11 @@ const MONTHS: &[(&[&str], u32)] = &[
             "листопада",
             "listopad",
             "listopada",
+            "novembro",
+            "noiembrie",
+            "listopadu",
+            "kasım",
+            "marraskuuta",
         ],
         11,
     ),
@@ -410,6 +527,14 @@ const MONTHS: &[(&[&str], u32)] = &[
             "грудня",
             "grudzień",
             "grudnia",
+            "desember",
+            "dezembro",
+            "decembrie",
+            "prosince",
+            "prosinec",
+            "aralık",
+            "desembre",
+            "joulukuuta",
         ],
         12,
     ),
@@ -502,5 +627,24 @@ mod tests {
             "2022-10-18"
         );
         assert_eq!(date_from_url("https://x.example/story/12345"), None);
+        let cases = [
+            ("https://x.example/2022/10/8/story", Some("2022-10-08")),
+            ("https://x.example/news/20221018/story", Some("2022-10-18")),
+            ("https://x.example/press/18-10-2022", Some("2022-10-18")),
+            (
+                "https://x.example/2022_10_18_story.html",
+                Some("2022-10-18"),
+            ),
+            ("https://x.example/2023/10/3-questions-for-ada/", None),
+            ("https://x.example/item/20221318/", None),
+            ("https://x.example/p/12345678901", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(
+                date_from_url(url).map(|d| d.to_string()).as_deref(),
+                want,
+                "{url}"
+            );
+        }
     }
 }
