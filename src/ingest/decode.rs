@@ -45,15 +45,32 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 20 > head.len().max(1)
 }
 
-/// The charset an HTML page declares in `<meta charset=…>` or `http-equiv` content.
+/// The charset an HTML page declares in `<meta charset=…>` or `http-equiv` content, looking
+/// only inside `<meta>` tags of the first 4 KB (a `<script charset=…>` says nothing about the
+/// page: web archives insert such scripts above the page's own `<meta>`).
 fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let mut rest = head.as_str();
+    while let Some(pos) = rest.find("<meta") {
+        rest = &rest[pos + "<meta".len()..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(enc) = charset_in(tag) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+/// The encoding named by `charset=` inside one tag's attributes.
+fn charset_in(tag: &str) -> Option<&'static Encoding> {
+    let mut rest = tag;
     while let Some(pos) = rest.find("charset") {
         rest = &rest[pos + "charset".len()..];
-        let value = rest.trim_start().strip_prefix('=')?.trim_start();
-        let value = value.trim_start_matches(['"', '\'']);
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start().trim_start_matches(['"', '\'']);
         let end = value
             .find(|c: char| {
                 !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':' || c == '.')
@@ -122,5 +139,24 @@ mod tests {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252
             .encode("<meta charset=utf-8><p>Grüße aus Köln, schöne Straße</p>");
         assert!(decode(&bytes, true).unwrap().contains("Grüße"));
+    }
+
+    #[test]
+    fn only_meta_tags_declare_the_charset() {
+        // A web archive's toolbar script comes first and names its own charset.
+        let page = "<html><head><script src=\"/static/bar.js\" charset=\"utf-8\"></script>\
+                    <meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+                    <title>北京</title></head><body><p>北京市人民政府</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(page);
+        assert_eq!(declared_charset(&bytes), Some(encoding_rs::GBK));
+        assert!(decode(&bytes, true).unwrap().contains("北京市人民政府"));
+        assert_eq!(
+            declared_charset(b"<script charset=utf-8></script><p>x</p>"),
+            None
+        );
+        assert_eq!(
+            declared_charset(b"<meta name=x><meta charset='koi8-r'>"),
+            Some(encoding_rs::KOI8_R)
+        );
     }
 }

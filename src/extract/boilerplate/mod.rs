@@ -240,4 +240,184 @@ mod tests {
             assert_eq!(strip(body).cuts, Vec::<Cut>::new(), "{body}");
         }
     }
+
+    /// A tail rule cuts its line and everything after it; the article above stays.
+    fn assert_tail(rule: &str, line: &str) {
+        let body = format!(
+            "The council met on Monday.\n\nIt approved the budget.\n\nThe vote was close.\n\n{line}\n\nTeaser about another story.\n\nAnother teaser."
+        );
+        let s = strip(&body);
+        assert_eq!(
+            s.body, "The council met on Monday.\n\nIt approved the budget.\n\nThe vote was close.",
+            "{line}"
+        );
+        assert_eq!(s.cuts[0].rule, rule, "{line}");
+    }
+
+    /// A paragraph rule cuts only its line.
+    fn assert_paragraph(rule: &str, line: &str) {
+        let body = format!("The council met on Monday.\n\n{line}\n\nThe vote was close.");
+        let s = strip(&body);
+        assert_eq!(
+            s.body, "The council met on Monday.\n\nThe vote was close.",
+            "{line}"
+        );
+        assert_eq!(s.cuts[0].rule, rule, "{line}");
+    }
+
+    #[test]
+    fn sections_after_the_article() {
+        for line in [
+            "Related articles",
+            "More from Harbor Times",
+            "You might also like",
+            "Most read",
+            "Schon gelesen?",
+            "Das könnte Sie auch interessieren",
+            "Weitere Artikel zum Thema",
+            "Mehr zum Thema",
+            "Zum Weiterlesen:",
+            "Vous aimerez aussi",
+            "Sur le même sujet",
+            "Contenido relacionado",
+            "También te puede interesar",
+            "Notícias relacionadas",
+            "Articoli correlati",
+            "Najnowsze artykuły",
+            "Читайте также",
+        ] {
+            assert_tail("tail:related", line);
+        }
+        for line in [
+            "5 Kommentare",
+            "Comments (12)",
+            "Leave a reply",
+            "Sie sind aktuell nicht eingeloggt.",
+            "You must be logged in to post a comment.",
+        ] {
+            assert_tail("tail:comments", line);
+        }
+        for line in [
+            "Möchten Sie den Artikel teilen?",
+            "War dieser Artikel hilfreich?",
+            "Was this article helpful?",
+        ] {
+            assert_tail("tail:share-prompt", line);
+        }
+        for line in ["About the author", "Über die Autorin"] {
+            assert_tail("tail:author-box", line);
+        }
+        for line in [
+            "Pressekontakt:",
+            "Ansprechpartnerin zum Thema:",
+            "Media contacts",
+        ] {
+            assert_tail("tail:contact", line);
+        }
+    }
+
+    #[test]
+    fn lines_that_are_not_news() {
+        for (rule, line) in [
+            ("heading:tags", "Schlagworte"),
+            ("heading:tags", "Tags:"),
+            ("heading:more-info", "Weitere Informationen:"),
+            ("heading:more-info", "Quellenangaben:"),
+            (
+                "related:read-also",
+                "Lea también: El puerto cierra por la huelga",
+            ),
+            (
+                "related:read-also",
+                "LE PUEDE INTERESAR: Los precios suben otra vez",
+            ),
+            ("related:read-also", "Czytaj też: Strajk w porcie trwa"),
+            ("related:read-also", "Zobacz także"),
+            ("related:read-also", "Lesetipp: Der Hafen bleibt zu"),
+            ("related:read-also", "Voir aussi : la grève continue"),
+            ("related:read-also", "Veja também: Porto fechado"),
+            ("date-line", "23.10.2018"),
+            ("date-line", "3:59 PM"),
+            ("date-line", "Mittwoch, 3. November 2021, 16.45 Uhr"),
+            ("date-line", "Updated: March 3, 2020 at 4:05 p.m. EST"),
+            ("date-line", "Publié le 12 mars 2021 à 14h30"),
+            (
+                "sponsored",
+                "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+            ),
+            (
+                "sponsored",
+                "This post contains affiliate links. We may earn a commission.",
+            ),
+            (
+                "sponsored",
+                "Bei den Links handelt es sich um Affiliate-Links.",
+            ),
+            ("social:follow", "Siguenos en Telegram, Instagram y Twitter"),
+            (
+                "social:follow",
+                "¡Mira lo que tiene nuestro canal de YouTube!",
+            ),
+            (
+                "social:follow",
+                "For the latest stories download the Courier app for iOS and Android.",
+            ),
+            (
+                "newsletter:prompt",
+                "Never miss a story: sign up to our newsletter today!",
+            ),
+            (
+                "newsletter:prompt",
+                "Jetzt zum kostenlosen Newsletter anmelden",
+            ),
+            ("contact:line", "Telefon: 030 123 456"),
+            ("contact:line", "E-Mail: presse@example.org"),
+            ("credit:more", "Beitragsbild: Anna Kovalenko"),
+            ("credit:more", "Crédits photos : Agence"),
+            ("credit:more", "Getty Images"),
+            ("credit:more", "AFP / Jan Nowak"),
+            ("source-line", "Quelle: Statistisches Landesamt"),
+            ("agency-signoff", "aja/PAP"),
+            ("agency-signoff", "(dpa)"),
+            (
+                "feedback",
+                "We want to hear what you think about this article. Submit a letter to the editor.",
+            ),
+            (
+                "feedback",
+                "Bei Fragen und Anregungen zu diesem Artikel schreiben Sie uns.",
+            ),
+            (
+                "disclaimer",
+                "Die Beiträge spiegeln nicht unbedingt die Meinung der Redaktion wider.",
+            ),
+            ("disclaimer", "(Alle Angaben ohne Gewähr)"),
+            (
+                "copyright:more",
+                "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
+            ),
+            ("embed-placeholder", "Externer Inhalt"),
+        ] {
+            assert_paragraph(rule, line);
+        }
+    }
+
+    #[test]
+    fn news_that_looks_like_the_new_rules_stays() {
+        for body in [
+            "Weitere Artikel des Autors wurden gelöscht.\nDie Redaktion prüft den Fall.\nMehr nicht.\nEnde.",
+            "The vote was close.\nMore from the ministry is expected on Friday.\nIt was late.\nEnd.",
+            "Kontaktlinsen sind teurer geworden.\nDer Preis stieg.\nKontakt zu den Entführern gibt es nicht.\nEnde.",
+            "Weitere Informationen will die Polizei am Montag geben.\nSie ermittelt.",
+            "Am 3. März 2021 wurde das Gesetz verabschiedet.\n2019 war ein schwieriges Jahr.",
+            "1.\nMix the flour.\n2019\nThe year of the flood.",
+            "Werbung ist ein Milliardengeschäft.\nAnzeige erstattet hat die Nachbarin.",
+            "Die Quelle des Flusses liegt in den Alpen, sagte der Forscher.\nEr maß sie.",
+            "Seine Kommentare sorgten für Ärger.\nDer Minister trat zurück.\nKommentar des Chefredakteurs folgt.\nEnde.",
+            "The tags on the luggage were forged.\nContact with the ship was lost at noon.",
+            "Many readers follow the channel on YouTube, the survey found.\nIt was a surprise.",
+        ] {
+            assert_eq!(strip(body).cuts, Vec::<Cut>::new(), "{body}");
+        }
+    }
 }
