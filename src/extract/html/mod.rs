@@ -1,7 +1,9 @@
 //! HTML pages: metadata from the head and JSON-LD, main text from the body.
 //!
-//! One parse (dom_query, html5ever underneath) serves both: metadata is read first, then
-//! noise is removed from the tree and the main block is rendered to text by html2text.
+//! One parse (dom_query, html5ever underneath) serves both: metadata is read first, then the
+//! article block is found and rendered by our own scoring (`content`). A page in which no
+//! article block is found (a notice, a list page, a fragment from a feed) is rendered whole
+//! by html2text, so its text is still searchable.
 
 mod content;
 mod depth;
@@ -32,11 +34,36 @@ pub(crate) fn parse(html: &str, max_depth: usize) -> Result<Page, String> {
     }
     let doc = Document::from(html);
     let m = metadata::read(&doc);
-    let body = content::main_text(&doc, m.meta.title.as_deref());
+    let mut body = content::main_text(&doc, m.meta.title.as_deref());
+    if body.trim().is_empty() {
+        body = render_all(&doc);
+    }
     Ok(Page {
         meta: m.meta,
         body,
         outlet_from: m.outlet_from,
         published_from: m.published_from,
     })
+}
+
+/// All the text of a page's body, rendered by html2text (no link footnotes, no wrapping).
+fn render_all(doc: &Document) -> String {
+    doc.select("script, style, noscript, template").remove();
+    let html = doc.select("body").html().to_string();
+    let text = html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
+        .allow_width_overflow()
+        .string_from_read(html.as_bytes(), 100_000)
+        .unwrap_or_default();
+    crate::extract::text::normalise(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_without_an_article_block_keeps_its_text() {
+        let page = parse("<html><body><table><tr><td>Ferry: 09:10</td><td>Bus: 09:25</td></tr></table></body></html>", 512).unwrap();
+        assert!(page.body.contains("Ferry: 09:10"), "{}", page.body);
+    }
 }
