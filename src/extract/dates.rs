@@ -182,15 +182,26 @@ fn written(s: &str) -> Option<NewsDate> {
         .iter()
         .position(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
     let year: i32 = words[year_pos].parse().ok()?;
-    // The day is the number nearest to the month name that is not the year.
+    // The day is the number nearest to the month name that is not the year ("5", "5th", "1er").
     let day = words
         .iter()
         .enumerate()
-        .filter(|(i, w)| *i != year_pos && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|(i, _)| *i != year_pos)
+        .filter_map(|(i, w)| day_number(w).map(|d| (i, d)))
         .min_by_key(|(i, _)| i.abs_diff(month_pos))
-        .and_then(|(_, w)| w.parse::<u32>().ok())?;
+        .map(|(_, d)| d)?;
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     Some(NewsDate::Day(date))
+}
+
+/// A day of the month as written: one or two digits, perhaps with an ordinal suffix.
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let suffix = &word[digits..];
+    let ordinal = ["", "st", "nd", "rd", "th", "er", "e", "º", "°"].contains(&suffix);
+    ((1..=2).contains(&digits) && ordinal)
+        .then(|| word[..digits].parse().ok())
+        .flatten()
 }
 
 /// The month a (lowercase) word names, in the languages newsdex knows; abbreviations too.
@@ -565,6 +576,26 @@ mod tests {
             ("2022/11/05", "2022-11-05"),
             ("1667642400", "2022-11-05T10:00:00Z"),
             ("1667642400000", "2022-11-05T10:00:00Z"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                parse_date(input).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn written_dates_in_more_languages() {
+        let cases = [
+            ("9 oktober 2020", "2020-10-09"),
+            ("22 de novembro de 2020", "2020-11-22"),
+            ("1er mai 2019", "2019-05-01"),
+            ("5 Mart 2021", "2021-03-05"),
+            ("12. března 2021", "2021-03-12"),
+            ("3 augusti 2018", "2018-08-03"),
+            ("7 ianuarie 2022", "2022-01-07"),
         ];
         for (input, want) in cases {
             assert_eq!(

@@ -23,14 +23,16 @@ mod page;
 mod scan;
 mod structured;
 
+use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{DateTime, NaiveDate};
 use dom_query::Document;
+use regex::Regex;
 use serde_json::Value;
 
-use crate::Provenance;
 use crate::extract::dates;
+use crate::{NewsDate, Provenance};
 
 /// No news page in the scope of newsdex predates this.
 const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1995, 1, 1) {
@@ -72,7 +74,7 @@ pub(super) fn published(
                 value: r.value,
                 day: r.day,
                 from: Provenance::Meta,
-                timed: r.timed,
+                utc: r.utc,
             })
     };
     decide(stated, shown, scripted).map(|p| (p.value, p.from))
@@ -88,7 +90,7 @@ fn from_url(doc: &Document, metas: &[(String, String)], ctx: &Context) -> Option
         value: day.to_string(),
         day,
         from: Provenance::Url,
-        timed: false,
+        utc: false,
     })
 }
 
@@ -120,7 +122,7 @@ fn from_structured(
             value: r.value,
             day: r.day,
             from,
-            timed: r.timed,
+            utc: r.utc,
         })
     })
 }
@@ -131,12 +133,12 @@ struct Pick {
     value: String,
     day: NaiveDate,
     from: Provenance,
-    /// A timestamp rather than a bare day.
-    timed: bool,
+    /// A timestamp in UTC (or without a zone), rather than a bare day or a local time.
+    utc: bool,
 }
 
 /// How far after the headline a byline date still overrides the metadata (bytes of text).
-const BYLINE_NEAR: usize = 400;
+const BYLINE_NEAR: usize = 800;
 
 /// The stated date (URL or metadata), unless the date shown under the headline says otherwise:
 /// - a later day in the byline: pages show readers the day of their last substantive revision
@@ -160,19 +162,19 @@ fn decide(
 }
 
 fn overrides(stated: &Pick, s: &Shown) -> bool {
-    let near = s.distance <= BYLINE_NEAR;
+    let near = s.distance <= BYLINE_NEAR && !s.hidden;
     let later = s.place == Place::Byline && s.day > stated.day;
-    let midnight = stated.timed
+    let midnight = stated.utc
         && matches!(s.place, Place::Byline | Place::AboveHeadline)
         && stated.day.pred_opt() == Some(s.day);
     near && (later || midnight)
 }
 
-/// A value read from markup: what to hand back, its day, and whether it has a time of day.
+/// A value read from markup: what to hand back, its day, and whether it is a UTC timestamp.
 struct Read {
     value: String,
     day: NaiveDate,
-    timed: bool,
+    utc: bool,
 }
 
 /// What decides whether a date can be the publication date, and how to read it.
@@ -189,26 +191,32 @@ impl Context {
 
     /// A value from markup, as the caller will parse it, with its day: the value itself when
     /// [`dates::parse_date`] reads it, else the first day written in it (`Di., 25.01.2022 -
-    /// 14:45` → `2022-01-25`).
+    /// 14:45` → `2022-01-25`). `10/05/2022` is read in the page's order, not always the US one.
     fn read(&self, value: &str) -> Option<Read> {
         let value = value.trim();
-        if let Some(d) = dates::parse_date(value) {
+        if !AMBIGUOUS.is_match(value)
+            && let Some(d) = dates::parse_date(value)
+        {
             let day = d.day();
-            let timed = matches!(d, crate::NewsDate::Instant(_));
+            let utc = matches!(d, NewsDate::Instant(t) if t.offset().local_minus_utc() == 0);
             return self.plausible(day).then(|| Read {
                 value: value.to_string(),
                 day,
-                timed,
+                utc,
             });
         }
         let day = scan::scan(value, self.month_first).first()?.date;
         self.plausible(day).then(|| Read {
             value: day.to_string(),
             day,
-            timed: false,
+            utc: false,
         })
     }
 }
+
+/// A numeric date whose order depends on the language: `10/05/2022`, `10-05-2022`.
+static AMBIGUOUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}[/-]\d{1,2}[/-]\d{4}").expect("valid regex"));
 
 /// A date seen on the page, at its place in the visible text.
 #[derive(Debug)]
@@ -220,6 +228,8 @@ struct Seen {
     /// The value to hand back (as written in an attribute, or the day).
     value: String,
     from: Provenance,
+    /// Held by an element that shows no text.
+    hidden: bool,
 }
 
 /// Where a shown date was found, most telling first.
@@ -248,6 +258,8 @@ struct Shown {
     place: Place,
     /// Distance from the headline in bytes of text.
     distance: usize,
+    /// Held by an element that shows no text (`<time datetime="…"></time>`).
+    hidden: bool,
 }
 
 impl Shown {
@@ -256,7 +268,7 @@ impl Shown {
             value: self.value,
             day: self.day,
             from: self.from,
-            timed: false,
+            utc: false,
         }
     }
 }
@@ -278,6 +290,7 @@ fn shown(v: &page::Visible, ctx: &Context) -> Option<Shown> {
                 dateish: v.in_dateish(f.start) || v.labelled(f.start, since),
                 value: f.date.to_string(),
                 from: Provenance::Text,
+                hidden: false,
             }
         })
         .collect();
@@ -289,6 +302,7 @@ fn shown(v: &page::Visible, ctx: &Context) -> Option<Shown> {
             dateish: true,
             value: r.value,
             from: Provenance::Meta,
+            hidden: m.hidden,
         })
     }));
     seen.sort_by_key(|s| s.at);
@@ -298,6 +312,7 @@ fn shown(v: &page::Visible, ctx: &Context) -> Option<Shown> {
         from: s.from,
         place,
         distance,
+        hidden: s.hidden,
     };
     if let Some((start, end)) = v.heading {
         let after = |s: &&Seen| s.at >= end && s.at - end <= AFTER_HEADING;

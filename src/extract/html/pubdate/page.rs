@@ -1,8 +1,8 @@
 //! What a reader sees: the page's visible text in document order, where the headline sits in
 //! it, which stretches belong to date-like elements (`class="date"`, `byline`, `posted-on`, …),
 //! and dates held in attributes (`<time datetime>`, `<abbr title>`), each at its place in the
-//! text. Comment threads, sidebars, navigation and footers are left out: their dates are not the
-//! article's.
+//! text. Comment threads, sidebars, navigation and page footers are left out: their dates are
+//! not the article's (an article's own `<footer>`, with its "Posted on" line, is kept).
 
 use dom_query::{Document, NodeRef};
 
@@ -69,6 +69,8 @@ pub(super) struct Mark {
     pub value: String,
     /// Marked as a modification date (`class="updated"`, `dateModified`).
     pub modified: bool,
+    /// The element shows no text: the reader does not see this date.
+    pub hidden: bool,
 }
 
 /// The visible text of a page and what is known about its parts.
@@ -77,7 +79,7 @@ pub(super) struct Visible {
     pub text: String,
     /// Byte range of the headline in `text`.
     pub heading: Option<(usize, usize)>,
-    /// Byte ranges of the text of short date-like elements.
+    /// Byte ranges of the text of short date-like elements, sorted and merged.
     pub dateish: Vec<(usize, usize)>,
     pub marks: Vec<Mark>,
 }
@@ -137,7 +139,9 @@ impl Visible {
 
     /// Is the byte offset inside a date-like element?
     pub fn in_dateish(&self, at: usize) -> bool {
-        self.dateish.iter().any(|&(s, e)| s <= at && at < e)
+        // `dateish` is sorted and disjoint: the last range starting at or before `at`.
+        let i = self.dateish.partition_point(|&(s, _)| s <= at);
+        i > 0 && at < self.dateish[i - 1].1
     }
 }
 
@@ -206,7 +210,21 @@ pub(super) fn read(doc: &Document, title: Option<&str>) -> Visible {
         let children: Vec<NodeRef> = node.children_it(true).collect();
         stack.extend(children.into_iter().map(Step::Enter));
     }
+    v.dateish = merged(std::mem::take(&mut v.dateish));
     v
+}
+
+/// Ranges sorted and merged where they overlap or nest.
+fn merged(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
 }
 
 /// Does a class or id name a container of dates that are not the article's? Only names that
@@ -256,6 +274,10 @@ fn mark(node: &NodeRef, name: &str, names: &str, v: &mut Visible) {
             values.extend(node.attr(a));
         }
     }
+    if values.is_empty() {
+        return;
+    }
+    let hidden = node.text().trim().is_empty();
     for value in values {
         let value = value.trim();
         if !value.is_empty() && value.len() < 80 {
@@ -263,6 +285,7 @@ fn mark(node: &NodeRef, name: &str, names: &str, v: &mut Visible) {
                 at: v.text.len(),
                 value: value.to_string(),
                 modified,
+                hidden,
             });
         }
     }
@@ -293,8 +316,8 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
-/// The article's headline: an `<h1>` (else `<h2>`, `<h3>`) that repeats the page title, else the first
-/// `<h1>` of the article, else the first `<h1>`.
+/// The article's headline: the `<h1>`, `<h2>` or `<h3>` that repeats most of the page title,
+/// else the first `<h1>` of the article, else the first `<h1>`.
 fn headline<'a>(doc: &'a Document, title: Option<&str>) -> Option<NodeRef<'a>> {
     let title = title.map(squash).filter(|t| t.chars().count() >= 6);
     // How much of the title a heading repeats; the site name in a logo `<h1>` repeats less
@@ -367,6 +390,85 @@ mod tests {
         assert_eq!(v.marks.len(), 1);
         assert_eq!(v.marks[0].value, "2021-03-04T10:00");
         assert!(v.in_dateish(v.marks[0].at + 1));
+    }
+
+    #[test]
+    fn dateish_ranges() {
+        assert_eq!(
+            merged(vec![(10, 20), (0, 5), (12, 15), (18, 25), (30, 31)]),
+            [(0, 5), (10, 25), (30, 31)]
+        );
+        let v = Visible {
+            dateish: vec![(0, 5), (10, 25)],
+            ..Default::default()
+        };
+        let inside: Vec<bool> = [0, 4, 5, 9, 10, 24, 25, 99]
+            .iter()
+            .map(|&at| v.in_dateish(at))
+            .collect();
+        assert_eq!(inside, [true, true, false, false, true, true, false, false]);
+    }
+
+    #[test]
+    fn noise_names() {
+        let cases = [
+            ("comments-area", true),
+            ("entry commentlist", true),
+            ("sidebar-left", true),
+            ("related_posts", true),
+            ("site-footer", false),
+            ("post-footer", false),
+            ("wpcom-comments-date", false),
+            ("podcast-description__sidebar", false),
+            ("has-sidebar", false),
+        ];
+        for (names, want) in cases {
+            assert_eq!(is_noise(names), want, "{names}");
+        }
+    }
+
+    #[test]
+    fn what_is_read() {
+        /// A date held in an attribute: (value, modified, hidden).
+        type Held<'a> = (&'a str, bool, bool);
+        // (body, visible text, dates held in attributes)
+        let cases: [(&str, &str, Vec<Held>); 5] = [
+            (
+                "<article><p>Text.</p><footer>Posted 4 March 2021</footer></article><footer>Imprint</footer>",
+                "Text. Posted 4 March 2021",
+                vec![],
+            ),
+            (
+                "<div class='has-sidebar'><h1>Lanterns over the harbour</h1></div><div class='sidebar'>Ads</div>",
+                "Lanterns over the harbour",
+                vec![],
+            ),
+            (
+                r#"<form><p class="date">4 March 2021</p></form><script>var d = "5 March 2021";</script>"#,
+                "4 March 2021",
+                vec![],
+            ),
+            (
+                r#"<time class="entry-date published updated" datetime="2021-03-04">4 March</time><time class="updated" datetime="2021-03-09">9 March</time>"#,
+                "4 March 9 March",
+                vec![("2021-03-04", false, false), ("2021-03-09", true, false)],
+            ),
+            (
+                r#"<span class="meta"><time datetime="2021-03-04"></time><abbr title="5 March 2021">Thu</abbr></span>"#,
+                "Thu",
+                vec![("2021-03-04", false, true), ("5 March 2021", false, false)],
+            ),
+        ];
+        for (body, text, marks) in cases {
+            let v = read(&Document::from(body), Some("Lanterns over the harbour"));
+            assert_eq!(v.text, text, "{body}");
+            let got: Vec<Held> = v
+                .marks
+                .iter()
+                .map(|m| (m.value.as_str(), m.modified, m.hidden))
+                .collect();
+            assert_eq!(got, marks, "{body}");
+        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ const DATE_META: &[&str] = &[
 
 /// JSON-LD types whose dates belong to someone else than the page (a reader's comment, an
 /// answer, a review of the thing the page is about).
-const FOREIGN_TYPES: &[&str] = &["Comment", "Answer", "Review", "Rating", "Question"];
+const FOREIGN_TYPES: &[&str] = &["Comment", "Answer", "Review", "Rating"];
 /// JSON-LD keys under which such foreign objects sit.
 const FOREIGN_KEYS: &[&str] = &[
     "comment",

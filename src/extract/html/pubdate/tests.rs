@@ -178,7 +178,7 @@ fn shown_against_stated() {
             meta("2021-03-01"),
             format!(
                 r#"{H1}<p>{}</p><p class="meta">10 March 2021</p>"#,
-                "Filler text. ".repeat(60)
+                "Filler text. ".repeat(100)
             ),
             Some(("2021-03-01", Provenance::Meta)),
         ),
