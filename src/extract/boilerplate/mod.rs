@@ -12,7 +12,7 @@ pub use self::repeated::{RepeatedParagraphs, paragraph_hash, paragraph_hashes};
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 const RULES: &str = include_str!("rules.toml");
@@ -60,7 +60,6 @@ enum Kind {
 }
 
 struct Rules {
-    set: RegexSet,
     rules: Vec<(RuleDef, Regex)>,
 }
 
@@ -74,15 +73,12 @@ fn compile(text: &str) -> Result<Rules, String> {
         .iter()
         .map(|r| format!("(?i){}", r.pattern))
         .collect();
-    let set = RegexSetBuilder::new(&patterns)
-        .build()
-        .map_err(|e| e.to_string())?;
     let mut rules = Vec::with_capacity(file.rule.len());
     for (def, pattern) in file.rule.into_iter().zip(&patterns) {
         let re = Regex::new(pattern).map_err(|e| format!("{}: {e}", def.name))?;
         rules.push((def, re));
     }
-    Ok(Rules { set, rules })
+    Ok(Rules { rules })
 }
 
 /// Removes boilerplate paragraphs (lines) from a body.
@@ -112,16 +108,15 @@ pub fn strip(body: &str) -> Stripped {
         }
         seen += 1;
         let words = flat.split(' ').count();
-        let hit = rules
-            .set
-            .matches(&flat)
-            .into_iter()
-            .map(|m| &rules.rules[m])
-            .find(|(def, _)| match def.kind {
+        // Rules are tried one by one, cheap conditions first: one RegexSet over all the
+        // rules falls back to a slow engine on non-ASCII text (its lazy DFA gives up).
+        let hit = rules.rules.iter().find(|(def, re)| {
+            (match def.kind {
                 // A tail needs something before it to keep: not in the first quarter.
                 Kind::Tail => seen > 1 && seen * 4 > content_lines,
                 Kind::Paragraph => words <= def.max_words.unwrap_or(usize::MAX),
-            });
+            }) && re.is_match(&flat)
+        });
         let Some((def, re)) = hit else {
             kept.push(line);
             continue;
@@ -274,6 +269,8 @@ mod tests {
             "Most read",
             "Schon gelesen?",
             "Das könnte Sie auch interessieren",
+            "Weitere aktuelle Themen aus der Region",
+            "Lesen Sie auch die folgenden Beiträge:",
             "Weitere Artikel zum Thema",
             "Mehr zum Thema",
             "Zum Weiterlesen:",
@@ -306,6 +303,14 @@ mod tests {
         }
         for line in ["About the author", "Über die Autorin"] {
             assert_tail("tail:author-box", line);
+        }
+        for line in [
+            "Pour lire la suite de cet article, abonnez-vous.",
+            "Wählen Sie Ihren Zugang und lesen Sie weiter:",
+            "Este artículo es exclusivo para suscriptores.",
+            "To continue reading, subscribe for one dollar.",
+        ] {
+            assert_tail("tail:paywall", line);
         }
         for line in [
             "Pressekontakt:",
@@ -397,9 +402,55 @@ mod tests {
                 "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
             ),
             ("embed-placeholder", "Externer Inhalt"),
+            (
+                "comments:prompt",
+                "Bitte halten Sie sich an unsere Netiquette.",
+            ),
+            (
+                "post-meta",
+                "Dieser Eintrag wurde am 3. Mai 2014 veröffentlicht und unter Reisen abgelegt.",
+            ),
+            (
+                "post-meta",
+                "This entry was posted in Travel and tagged hills.",
+            ),
+            ("cookie:more", "Was sind Cookies?"),
+            (
+                "embed-consent",
+                "Wir respektieren deine Privatsphäre und stellen ohne dein Einverständnis keine Verbindung zu externen Diensten her.",
+            ),
+            (
+                "embed-consent",
+                "Ich bin einverstanden, dass externe Inhalte angezeigt werden.",
+            ),
+            (
+                "appeal:support-du",
+                "Unterstütze das Magazin schon mit 3 Euro!",
+            ),
+            ("appeal:support-du", "Zapraszamy do subskrypcji tygodnika."),
+            (
+                "disclaimer:responsibility",
+                "The Courier is not responsible for the opinions expressed in comments.",
+            ),
+            (
+                "newsletter:prompt",
+                "Want weekly updates from our team? Sign up here",
+            ),
+            (
+                "newsletter:prompt",
+                "Lust auf mehr? Die besten Geschichten jede Woche in deinen Posteingang.",
+            ),
         ] {
             assert_paragraph(rule, line);
         }
+    }
+
+    #[test]
+    fn a_tail_heading_near_the_top_goes_alone() {
+        let body = "Den Artikel mit anderen teilen:\n\nThe council met.\n\nIt voted.\n\nIt left.";
+        let s = strip(body);
+        assert_eq!(s.body, "The council met.\n\nIt voted.\n\nIt left.");
+        assert_eq!(s.cuts[0].rule, "share-prompt");
     }
 
     #[test]
@@ -416,6 +467,10 @@ mod tests {
             "Seine Kommentare sorgten für Ärger.\nDer Minister trat zurück.\nKommentar des Chefredakteurs folgt.\nEnde.",
             "The tags on the luggage were forged.\nContact with the ship was lost at noon.",
             "Many readers follow the channel on YouTube, the survey found.\nIt was a surprise.",
+            "Der Bericht wurde unter Verschluss gehalten.\nDie Akte liegt beim Gericht.",
+            "The mayor is not responsible for the delays, the report found.\nIt blamed the contractor.",
+            "Die Firma übernahm die Verantwortung für den Unfall.\nSie zahlt.",
+            "Ihr Posteingang quoll über, sagte sie.\nSie kündigte.",
         ] {
             assert_eq!(strip(body).cuts, Vec::<Cut>::new(), "{body}");
         }

@@ -61,10 +61,15 @@ pub(super) fn read(doc: &Document) -> PageMeta {
     let ld = json_ld_article(doc).unwrap_or(Value::Null);
     let ld_str = |key: &str| ld.get(key).and_then(crate::ingest::scalar_value);
 
-    let title = ld_str("headline")
-        .or_else(|| get(&["og:title", "twitter:title"]))
-        .or_else(|| first_text(doc, "article h1, main h1, h1"))
-        .or_else(|| first_text(doc, "title").map(|t| strip_site_suffix(&t)));
+    let site = ld
+        .get("publisher")
+        .and_then(|p| names(p).into_iter().next())
+        .or_else(|| get(&["og:site_name", "application-name"]));
+    let title = choose_title(
+        doc,
+        ld_str("headline").or_else(|| get(&["og:title", "twitter:title"])),
+        site.as_deref(),
+    );
 
     let mut authors = ld.get("author").map(names).unwrap_or_default();
     if authors.is_empty() {
@@ -207,19 +212,169 @@ pub(super) fn attr(doc: &Document, selector: &str, names: &[&str]) -> Option<Str
     })
 }
 
-/// "Headline | Outlet" → "Headline" (the longest part wins when a separator is present).
-fn strip_site_suffix(title: &str) -> String {
-    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
-        if title.contains(sep) {
-            return title
-                .split(sep)
-                .max_by_key(|p| p.chars().count())
-                .unwrap_or(title)
-                .trim()
-                .to_string();
+/// The headline: the page's `<h1>` when it agrees with what the metadata calls the title
+/// (the visible headline is what a reader copies), else the metadata's title, else any
+/// `<h1>` that is not the site's name, else `<title>` — each without the site's name.
+fn choose_title(doc: &Document, meta: Option<String>, site: Option<&str>) -> Option<String> {
+    let meta = meta.map(|t| clean_title(&t)).filter(|t| !t.is_empty());
+    let title_tag = first_text(doc, "title").map(|t| clean_title(&t));
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .iter()
+        .take(6)
+        .map(|h| clean_title(&headline_text(&h)))
+        .filter(|h| !h.is_empty() && h.chars().count() <= 300)
+        .filter(|h| !is_site_name(h, site, title_tag.as_deref()))
+        .collect();
+    let refs: Vec<&str> = meta
+        .iter()
+        .chain(title_tag.iter())
+        .map(String::as_str)
+        .collect();
+    let agrees = |h: &str| {
+        refs.iter()
+            .any(|r| similarity(h, r) >= 0.3 || r.to_lowercase().contains(&h.to_lowercase()))
+    };
+    if let Some(h) = h1s.iter().find(|h| agrees(h)) {
+        return Some(h.clone());
+    }
+    if let Some(m) = meta {
+        // The metadata's title is usually the bare headline: only a known site name goes.
+        return Some(strip_known_site(&m, site).unwrap_or(m));
+    }
+    if let Some(h) = h1s.into_iter().next() {
+        return Some(h);
+    }
+    title_tag
+        .map(|t| strip_site(&t, site))
+        .filter(|t| !t.is_empty())
+}
+
+/// A headline's text without its kicker and without text hidden from sight.
+fn headline_text(h: &dom_query::Selection) -> String {
+    let skip = h.select("[class*=kicker], [class*=Kicker], [class*=dachzeile], [class*=topline], [class*=overline], [class*=roofline], [class*=eyebrow], [class*=spitzmarke], [class*=supertitle], [class*=sr-only], [class*=visually-hidden], [class*=screen-reader]");
+    if skip.length() == 0 {
+        return h.text().to_string();
+    }
+    let kept = h.clone();
+    let mut text = String::new();
+    for node in kept.nodes().iter().flat_map(|n| n.descendants_it()) {
+        if node.is_text()
+            && !skip
+                .nodes()
+                .iter()
+                .any(|s| node.ancestors_it(None).any(|a| a.id == s.id))
+        {
+            text.push_str(&node.text());
+            text.push(' ');
         }
     }
-    title.trim().to_string()
+    text
+}
+
+/// Whitespace collapsed, entities left over from double escaping ("&#038;") decoded.
+fn clean_title(t: &str) -> String {
+    let t = crate::extract::text::clean_line(t);
+    if t.contains('&') && t.contains(';') {
+        let doc = Document::from(format!("<title>{t}</title>").as_str());
+        return crate::extract::text::clean_line(&doc.select("title").text());
+    }
+    t
+}
+
+fn words(s: &str) -> std::collections::HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Shared words over all words (Jaccard).
+fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / union as f64
+}
+
+const SEPARATORS: &[&str] = &[
+    " | ", " – ", " — ", " - ", " · ", " » ", " :: ", " • ", " / ",
+];
+
+/// "Headline | Outlet" → ["Headline", "Outlet"], split at the first separator found.
+fn title_parts(title: &str) -> Vec<&str> {
+    SEPARATORS
+        .iter()
+        .find(|sep| title.contains(*sep))
+        .map(|sep| {
+            title
+                .split(*sep)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![title.trim()])
+}
+
+/// An `<h1>` that only names the site: the site's name, or a part of `<title>` beside a
+/// longer one ("Headline | Blog name").
+fn is_site_name(h: &str, site: Option<&str>, title_tag: Option<&str>) -> bool {
+    let h = h.to_lowercase();
+    if site.is_some_and(|s| s.trim().to_lowercase() == h) {
+        return true;
+    }
+    let Some(t) = title_tag else { return false };
+    let parts = title_parts(t);
+    parts.len() > 1
+        && parts.iter().any(|p| p.to_lowercase() == h)
+        && parts.iter().any(|p| p.chars().count() > h.chars().count())
+}
+
+/// True when `part` names the site ("Harbor Times", "harbortimes.example").
+fn names_site(part: &str, site: &str) -> bool {
+    let part = part.trim().to_lowercase();
+    !part.is_empty()
+        && (site.contains(&part)
+            || (part.contains(site) && part.chars().count() <= site.chars().count() + 15))
+}
+
+/// "Headline | Outlet" → "Headline" when the outlet is the known site name, at either end.
+fn strip_known_site(title: &str, site: Option<&str>) -> Option<String> {
+    let title = title.trim();
+    let site = site
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())?;
+    for sep in SEPARATORS {
+        if let Some(i) = title.rfind(sep)
+            && i > 0
+            && names_site(&title[i + sep.len()..], &site)
+        {
+            return Some(title[..i].trim().to_string());
+        }
+        if let Some(i) = title.find(sep)
+            && i + sep.len() < title.len()
+            && names_site(&title[..i], &site)
+        {
+            return Some(title[i + sep.len()..].trim().to_string());
+        }
+    }
+    None
+}
+
+/// "Headline | Outlet" → "Headline": a known site name at either end goes with its
+/// separator; otherwise the longest part wins.
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    if let Some(stripped) = strip_known_site(title, site) {
+        return stripped;
+    }
+    let title = title.trim();
+    title_parts(title)
+        .into_iter()
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or(title)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -241,7 +396,8 @@ mod tests {
     #[test]
     fn json_ld_comes_first() {
         let m = read(&Document::from(PAGE)).meta;
-        assert_eq!(m.title.as_deref(), Some("Drones over Kyiv at dawn"));
+        // The visible headline agrees with JSON-LD's: the visible one is the title.
+        assert_eq!(m.title.as_deref(), Some("Drones over Kyiv"));
         assert_eq!(m.published.as_deref(), Some("2022-10-17T06:00:00Z"));
         assert_eq!(m.authors, ["Anna Kovalenko", "Ivan Petrov"]);
         assert_eq!(m.outlet.as_deref(), Some("Harbor Times"));
@@ -271,12 +427,73 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2021-03-04"));
     }
 
+    fn title_of(head: &str, body: &str) -> Option<String> {
+        let page = format!("<html><head>{head}</head><body>{body}</body></html>");
+        read(&Document::from(page.as_str())).meta.title
+    }
+
+    #[test]
+    fn titles() {
+        // og:title carries the site's name; the h1 agrees and has none.
+        assert_eq!(
+            title_of(
+                r#"<meta property="og:title" content="Port strike ends - Harbor Times"><meta property="og:site_name" content="Harbor Times">"#,
+                "<h1>Port strike ends</h1>"
+            )
+            .as_deref(),
+            Some("Port strike ends")
+        );
+        // A blog's h1 is its name: the metadata's title wins, without the name.
+        assert_eq!(
+            title_of(
+                r#"<title>Winter walks in the hills | Hill Notes</title>"#,
+                "<h1>Hill Notes</h1><h2>Winter walks in the hills</h2>"
+            )
+            .as_deref(),
+            Some("Winter walks in the hills")
+        );
+        // A kicker inside the h1 is not part of the headline.
+        assert_eq!(
+            title_of(
+                r#"<meta property="og:title" content="Drones over Kyiv">"#,
+                r#"<h1><span class="headline-kicker">War</span> Drones over Kyiv</h1>"#
+            )
+            .as_deref(),
+            Some("Drones over Kyiv")
+        );
+        // Entities escaped twice in the metadata are decoded.
+        assert_eq!(
+            title_of(
+                r#"<meta property="og:title" content="Salt &amp;#038; Pepper">"#,
+                ""
+            )
+            .as_deref(),
+            Some("Salt & Pepper")
+        );
+        // An h1 that has nothing to do with the metadata's title is page furniture.
+        assert_eq!(
+            title_of(
+                r#"<meta property="og:title" content="Port strike ends after three weeks">"#,
+                "<h1>Menu</h1>"
+            )
+            .as_deref(),
+            Some("Port strike ends after three weeks")
+        );
+    }
+
     #[test]
     fn site_suffix() {
         assert_eq!(
-            strip_site_suffix("Drones over Kyiv at dawn | HT"),
+            strip_site("Drones over Kyiv at dawn | HT", None),
             "Drones over Kyiv at dawn"
         );
-        assert_eq!(strip_site_suffix("Plain"), "Plain");
+        assert_eq!(
+            strip_site(
+                "Kyiv | Drones over the city at dawn - Harbor Times",
+                Some("Harbor Times")
+            ),
+            "Kyiv | Drones over the city at dawn"
+        );
+        assert_eq!(strip_site("Plain", None), "Plain");
     }
 }

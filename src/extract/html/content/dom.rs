@@ -106,7 +106,6 @@ fn skipped(name: &str) -> bool {
         name,
         "script"
             | "style"
-            | "noscript"
             | "template"
             | "svg"
             | "math"
@@ -183,7 +182,7 @@ fn tag_of(name: &str) -> Tag {
         "b" | "strong" => Tag::Bold,
         "time" => Tag::Time,
         "address" | "details" | "summary" | "hr" | "caption" | "thead" | "tbody" | "tfoot"
-        | "legend" | "html" | "frameset" | "noframes" | "dir" => Tag::Block,
+        | "legend" | "html" | "frameset" | "noframes" | "dir" | "noscript" => Tag::Block,
         _ => Tag::Inline,
     }
 }
@@ -207,7 +206,10 @@ fn read_element(
         };
     }
     let tag = tag_of(name);
-    let mut flags = 0;
+    // Without scripting, html5ever parses `<noscript>` as markup: usually a "please enable
+    // JavaScript" line, but an unclosed element in it can swallow the whole page. As
+    // furniture it is left out unless it holds most of the text.
+    let mut flags = if name == "noscript" { flag::NOISE } else { 0 };
     let start = attrs.len();
     for a in &el.attrs {
         let value: &str = &a.value;
@@ -454,6 +456,21 @@ mod tests {
         assert!(flags[1] & flag::HIDDEN != 0);
         assert!(flags[2] & flag::FURNITURE_ROLE != 0);
         assert!(flags[3] & flag::ARTICLE_BODY != 0);
+    }
+
+    #[test]
+    fn noscript_is_kept_as_furniture() {
+        let doc =
+            Document::from("<body><noscript><div>Enable JavaScript</noscript><p>Text</p></body>");
+        let dom = Dom::from_document(&doc);
+        let ns = (0..dom.len())
+            .find(|&i| dom.nodes[i].tag == Tag::Block)
+            .unwrap();
+        assert!(dom.nodes[ns].flags & flag::NOISE != 0);
+        assert!(
+            dom.contains(ns, dom.len() - 1),
+            "the unclosed div swallows the page"
+        );
     }
 
     #[test]

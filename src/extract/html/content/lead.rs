@@ -12,37 +12,25 @@ const LOOKBACK: usize = 8;
 /// An unnamed paragraph above the body is a lead only when at least this long.
 const UNNAMED_LEAD: u32 = 80;
 
-/// The element within which a lead may sit: the article around `root`, else two levels up.
-fn scope(dom: &Dom, root: usize) -> usize {
-    let mut up = root;
-    for (level, a) in dom.ancestors(root).enumerate() {
-        let n = &dom.nodes[a];
-        if n.tag == Tag::Body {
-            break;
-        }
-        if matches!(n.tag, Tag::Article | Tag::Main) || n.flags & flag::MAIN_ROLE != 0 {
-            return a;
-        }
-        if level < 2 {
-            up = a;
-        }
-        if level >= 4 {
-            break;
-        }
-    }
-    up
-}
+/// How far above the body's element a lead may sit: the lowest element holding both must
+/// be at most this many levels up (and never `<body>`).
+const MAX_UP: usize = 4;
 
-/// The element named as a lead around the block, if any, and whether the block sits in
-/// furniture, a caption or a byline (between the block and `scope`).
-fn context(dom: &Dom, b: &Block, scope: usize) -> (Option<usize>, bool) {
+/// For a block above `root`: the element named as a lead around it (if any) and whether
+/// it sits in furniture, a caption, a byline or the headline — or `None` when the block is
+/// too far from `root` in the tree.
+fn context(dom: &Dom, b: &Block, root: usize) -> Option<(Option<usize>, bool)> {
     let owner = b.owner as usize;
+    let ancestors: Vec<usize> = dom.ancestors(root).take(MAX_UP).collect();
     let mut lead = None;
     let mut unwanted = b.furniture;
-    for a in std::iter::once(owner)
-        .chain(dom.ancestors(owner))
-        .take_while(|&a| a != scope)
-    {
+    for a in std::iter::once(owner).chain(dom.ancestors(owner)) {
+        if ancestors.contains(&a) {
+            return (dom.nodes[a].tag != Tag::Body).then_some((lead, unwanted));
+        }
+        if dom.contains(a, root) {
+            return None;
+        }
         let n = &dom.nodes[a];
         if n.flags & flag::LEAD != 0 && lead.is_none() {
             lead = Some(a);
@@ -54,7 +42,7 @@ fn context(dom: &Dom, b: &Block, scope: usize) -> (Option<usize>, bool) {
             unwanted = true;
         }
     }
-    (lead, unwanted)
+    None
 }
 
 fn text_of(dom: &Dom, b: &Block) -> String {
@@ -66,16 +54,14 @@ fn text_of(dom: &Dom, b: &Block) -> String {
 /// Puts the lead in front of `paras` when one sits just above `root`.
 pub(super) fn prepend_lead(dom: &Dom, blocks: &[Block], root: usize, paras: &mut Vec<Para>) {
     let start = blocks.partition_point(|b| (b.first as usize) < root);
-    let scope = scope(dom, root);
     for k in (start.saturating_sub(LOOKBACK)..start).rev() {
         let b = &blocks[k];
-        if !dom.contains(scope, b.owner as usize) {
+        let Some((named, unwanted)) = context(dom, b, root) else {
             return;
-        }
+        };
         if b.link_density() > LINKY {
             continue;
         }
-        let (named, unwanted) = context(dom, b, scope);
         if unwanted || b.chars < MIN_PROSE {
             if b.chars > 200 {
                 return;

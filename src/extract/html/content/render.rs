@@ -80,7 +80,8 @@ pub(super) fn paragraphs(dom: &Dom, blocks: &[Block], s: &Scores, root: usize) -
         }
         out.push(Para {
             text,
-            heading: is_heading(dom, b),
+            // A long "heading" is a standfirst set in a heading element: text, not a subhead.
+            heading: is_heading(dom, b) && b.chars < 100,
         });
     }
     drop_orphan_headings(&mut out);
