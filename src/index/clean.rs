@@ -6,10 +6,11 @@
 //! repeated paragraph are rebuilt from their stored fields — no source file is read again —
 //! and the removed paragraphs' hashes stay with them, so the counts never drift.
 
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::Column;
 use tantivy::{DocAddress, IndexWriter, TantivyDocument, Term};
 
 use super::document::{article_from_doc, to_document_with};
+use super::state::first_str;
 use super::{NewsIndex, SOURCE};
 use crate::Result;
 use crate::article::count_words;
@@ -20,16 +21,6 @@ use crate::extract::boilerplate::RepeatedParagraphs;
 pub(crate) struct Cleaned {
     pub articles: usize,
     pub paragraphs: usize,
-}
-
-fn first_str(col: Option<&StrColumn>, doc: u32, buf: &mut String) -> Result<bool> {
-    let Some(col) = col else { return Ok(false) };
-    let Some(ord) = col.term_ords(doc).next() else {
-        return Ok(false);
-    };
-    col.ord_to_str(ord, buf)
-        .map_err(tantivy::TantivyError::from)?;
-    Ok(true)
 }
 
 fn values(col: Option<&Column<u64>>, doc: u32) -> impl Iterator<Item = u64> + '_ {

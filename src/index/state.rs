@@ -26,7 +26,7 @@ pub(crate) struct Known {
 }
 
 /// The first value of a string column for a document, into `buf`; false when it has none.
-fn first_str(col: Option<&StrColumn>, doc: u32, buf: &mut String) -> Result<bool> {
+pub(crate) fn first_str(col: Option<&StrColumn>, doc: u32, buf: &mut String) -> Result<bool> {
     let Some(col) = col else { return Ok(false) };
     let Some(ord) = col.term_ords(doc).next() else {
         return Ok(false);
