@@ -403,6 +403,14 @@ mod tests {
             ),
             ("embed-placeholder", "Externer Inhalt"),
             (
+                "credit:caption",
+                "Smoke rises over the harbour. © Agency / Jan Nowak",
+            ),
+            (
+                "credit:caption",
+                "Der Hafen am Morgen (Foto: Anna Kovalenko)",
+            ),
+            (
                 "comments:prompt",
                 "Bitte halten Sie sich an unsere Netiquette.",
             ),
@@ -471,6 +479,7 @@ mod tests {
             "The mayor is not responsible for the delays, the report found.\nIt blamed the contractor.",
             "Die Firma übernahm die Verantwortung für den Unfall.\nSie zahlt.",
             "Ihr Posteingang quoll über, sagte sie.\nSie kündigte.",
+            "Der Fotograf sagte, das Bild sei echt.\nEr zeigte es.",
         ] {
             assert_eq!(strip(body).cuts, Vec::<Cut>::new(), "{body}");
         }
