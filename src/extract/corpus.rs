@@ -1,9 +1,11 @@
 //! Extraction of many files at once, with corpus-level boilerplate: what `newsdex extract`
 //! prints is what the indexer would store.
 //!
-//! Two passes over the files: the first counts every article's paragraphs per outlet, the
-//! second extracts again and removes the paragraphs that repeat across an outlet's articles.
-//! Only paragraph hashes are kept between the passes, so memory stays small for any corpus.
+//! Two passes over the files: the first extracts every article and counts its paragraphs per
+//! outlet, the second removes the paragraphs that repeat across an outlet's articles. The
+//! first pass's articles are kept for the second while they fit in [`KEPT_BYTES`]; files past
+//! that are extracted again, so memory stays bounded for any corpus while a folder of
+//! ordinary size is parsed only once.
 
 use std::path::PathBuf;
 
@@ -14,6 +16,17 @@ use super::{Cut, ExtractOptions, Extracted, extract_file};
 use crate::article::count_words;
 use crate::ingest::{Candidate, ReadLimits, SourceFile, WalkItem, walk};
 use crate::{Article, Error};
+
+/// How many bytes of extracted text the first pass keeps for the second (256 MiB).
+const KEPT_BYTES: usize = 256 << 20;
+
+/// Roughly what an extraction result holds in memory: its text and a fixed cost per article.
+fn approximate_size(x: &Extracted) -> usize {
+    x.articles
+        .iter()
+        .map(|a| a.body.len() + a.title.as_ref().map_or(0, String::len) + 512)
+        .sum()
+}
 
 /// Something extraction of a corpus produced, in walk order.
 #[derive(Debug)]
@@ -57,28 +70,40 @@ pub fn extract_corpus(
     };
 
     let mut repeated = RepeatedParagraphs::new();
+    // Pass-one results kept for pass two, by candidate index; `None` once the budget is spent.
+    let mut kept: Vec<Option<Result<Extracted, Error>>> = Vec::new();
     if opts.strip_boilerplate {
+        let mut budget = KEPT_BYTES;
         for chunk in candidates.chunks(64) {
-            let counted: Vec<Vec<(Option<String>, Vec<u64>)>> = chunk
-                .par_iter()
-                .map(|c| match load(c) {
-                    Ok(x) => x
-                        .articles
-                        .iter()
-                        .map(|a| (a.outlet.clone(), paragraph_hashes(&a.body).collect()))
-                        .collect(),
-                    Err(_) => Vec::new(),
-                })
-                .collect();
-            for (outlet, hashes) in counted.into_iter().flatten() {
-                repeated.observe(outlet.as_deref(), hashes);
+            let results: Vec<Result<Extracted, Error>> = chunk.par_iter().map(load).collect();
+            for result in results {
+                if let Ok(x) = &result {
+                    for a in &x.articles {
+                        repeated.observe(a.outlet.as_deref(), paragraph_hashes(&a.body));
+                    }
+                }
+                let size = result.as_ref().map_or(0, approximate_size);
+                if size <= budget {
+                    budget -= size;
+                    kept.push(Some(result));
+                } else {
+                    budget = 0;
+                    kept.push(None);
+                }
             }
         }
     }
     let clean = repeated.has_any();
 
+    let mut kept = kept.into_iter();
     for chunk in candidates.chunks(64) {
-        let results: Vec<Result<Extracted, Error>> = chunk.par_iter().map(load).collect();
+        let earlier: Vec<Option<Result<Extracted, Error>>> =
+            chunk.iter().map(|_| kept.next().flatten()).collect();
+        let results: Vec<Result<Extracted, Error>> = chunk
+            .par_iter()
+            .zip(earlier)
+            .map(|(c, earlier)| earlier.unwrap_or_else(|| load(c)))
+            .collect();
         for result in results {
             let extracted = match result {
                 Ok(x) => x,
