@@ -115,6 +115,13 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::new(RULES, VARS));
 /// English.
 pub struct English;
 
+/// Whether `text` has English in it: one of its commonest words between spaces.
+pub fn likely(text: &str) -> bool {
+    [" the ", " of ", " and ", " to "]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 #[rustfmt::skip]
 const LEXICON: &[(&str, Word)] = &[
     ("jan", Word::Month(1)), ("january", Word::Month(1)), ("feb", Word::Month(2)), ("february", Word::Month(2)),

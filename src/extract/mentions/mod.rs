@@ -67,11 +67,16 @@ use self::rules::Grammar;
 /// ```
 pub fn mentioned_dates(body: &str, published: Option<NaiveDate>) -> Vec<MentionedDate> {
     let mut found: Vec<(usize, usize, String)> = Vec::new();
-    scan(&lang_en::English, body, published, &mut found);
-    if lang_de::likely(body) {
+    let (de, ru) = (lang_de::likely(body), lang_ru::likely(body));
+    // The English grammar is the costliest scan; a German or Russian text runs it only when
+    // it has English in it too.
+    if lang_en::likely(body) || !(de || ru) {
+        scan(&lang_en::English, body, published, &mut found);
+    }
+    if de {
         scan(&lang_de::German, body, published, &mut found);
     }
-    if lang_ru::likely(body) {
+    if ru {
         scan(&lang_ru::Russian, body, published, &mut found);
     }
     // Spans of one language never overlap; across languages the longer one wins.
