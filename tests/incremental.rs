@@ -131,3 +131,119 @@ fn runs_killed_at_any_point_lose_and_duplicate_nothing() {
     assert_eq!(again["report"]["articles_added"], 0, "{again}");
     assert_eq!(again["report"]["files_unchanged"], n, "{again}");
 }
+
+/// Starts `newsdex index --json` on the corpus, sends it SIGINT (Ctrl-C) after `delay` and
+/// returns its exit code and printed report, or `None` when it finished first.
+#[cfg(unix)]
+fn index_and_interrupt(env: &TestEnv, delay: Duration) -> Option<(i32, serde_json::Value)> {
+    let bin = assert_cmd::cargo::cargo_bin("newsdex");
+    let child = std::process::Command::new(bin)
+        .env_remove("NEWSDEX_INDEX")
+        .args(["--index"])
+        .arg(env.index_dir())
+        .args(["index", "--json", "--commit-every", "50", "--threads", "1"])
+        .arg(env.corpus())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn newsdex index");
+    std::thread::sleep(delay);
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("run kill");
+    let out = child.wait_with_output().expect("reap child");
+    let code = out.status.code()?;
+    if !sent.success() || code == 0 {
+        return None; // it was done before the signal
+    }
+    let report = serde_json::from_slice(&out.stdout).expect("a JSON report after Ctrl-C");
+    Some((code, report))
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_commits_what_is_done_reports_it_and_exits_130() {
+    let env = TestEnv::new();
+    let n = 600;
+    write_stories(&env, n);
+    let start = Instant::now();
+    env.index_corpus();
+    let full = start.elapsed();
+    let mut interrupted = None;
+    for tenth in [5, 3, 1] {
+        std::fs::remove_dir_all(env.index_dir()).expect("start from no index");
+        interrupted = index_and_interrupt(&env, full * tenth / 10);
+        if interrupted.is_some() {
+            break;
+        }
+    }
+    let Some((code, report)) = interrupted else {
+        panic!("every run finished before Ctrl-C ({full:?} for a whole run)");
+    };
+    assert_eq!(code, 130, "{report}");
+    // What the summary says was added is exactly what the index holds: all committed.
+    let added = report["report"]["articles_added"]
+        .as_u64()
+        .expect("articles_added");
+    assert_eq!(env.article_count(), added, "{report}");
+    let got = ids(&env);
+    let set: BTreeSet<String> = got.iter().cloned().collect();
+    assert_eq!(set.len(), got.len(), "no id twice after Ctrl-C");
+    // A re-run adds only the rest.
+    let again = env.index_corpus();
+    assert_eq!(
+        again["report"]["articles_added"].as_u64(),
+        Some(n as u64 - added),
+        "{again}"
+    );
+    assert_eq!(env.article_count(), n as u64);
+}
+
+#[cfg(unix)]
+#[test]
+fn searches_run_while_indexing_and_see_whole_commits() {
+    let env = TestEnv::new();
+    let n = 600;
+    write_stories(&env, n);
+    let bin = assert_cmd::cargo::cargo_bin("newsdex");
+    let mut child = std::process::Command::new(bin)
+        .env_remove("NEWSDEX_INDEX")
+        .args(["--index"])
+        .arg(env.index_dir())
+        .args(["index", "-q", "--commit-every", "25", "--threads", "1"])
+        .arg(env.corpus())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn newsdex index");
+    let mut during = 0;
+    let mut last = 0;
+    while child.try_wait().expect("poll child").is_none() {
+        if !env.index_dir().join("meta.json").exists() {
+            std::thread::sleep(Duration::from_millis(5));
+            continue;
+        }
+        let out = run(env.newsdex().args(["search", "harbour", "--count"]));
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "a search during indexing fails: {}",
+            stderr(&out)
+        );
+        let count: u64 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(0);
+        // Commits only ever add here, and a search sees a whole commit or the one before.
+        assert!(count >= last, "count went back from {last} to {count}");
+        last = count;
+        if child.try_wait().expect("poll child").is_none() {
+            during += 1;
+        }
+    }
+    assert!(child.wait().expect("reap").success());
+    assert!(during >= 1, "no search ran while indexing went on");
+    let out = run(env.newsdex().args(["search", "harbour", "--count"]));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), n.to_string());
+}
