@@ -51,7 +51,21 @@ fn write_hostile_folder(env: &TestEnv) -> Vec<&'static str> {
     env.write("blank.txt", "   \n\n  ");
     // A JSON Lines file with one broken line in the middle.
     env.write("feed.jsonl", "{\"id\":\"a\",\"title\":\"One\",\"body\":\"First.\"}\n{not json\n{\"id\":\"c\",\"title\":\"Three\",\"body\":\"Third.\"}\n");
+    // Legacy Cyrillic encodings without any charset declaration: detected, not refused.
+    let koi8 = "<html><body><h1>Паромная переправа</h1><p>Паромная переправа через залив снова работает после шторма, сообщили в порту.</p></body></html>";
+    env.write("koi8.html", encoding_rs::KOI8_R.encode(koi8).0);
+    let cp1251 =
+        "Title: Мост закрыт\n\nМост через реку закрыли на ремонт до конца лета, сообщили в мэрии.";
+    env.write("cp1251.txt", encoding_rs::WINDOWS_1251.encode(cp1251).0);
+    // A 200 MB file (sparse, so it costs no disk): read within the default size limit and
+    // refused as binary, without taking the run down.
+    let huge = std::fs::File::create(env.corpus().join("huge.txt")).unwrap();
+    huge.set_len(200 * 1024 * 1024).unwrap();
+    // A symbolic link that points at its own folder.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(env.corpus(), env.corpus().join("loop")).unwrap();
     vec![
+        "huge.txt",
         "deep.html",
         "formatting.html",
         "binary.txt",
@@ -105,6 +119,12 @@ fn hostile_files_are_named_and_the_rest_is_indexed() {
     // Raw NUL bytes mark binary data; numbers where text belongs are read as text.
     assert!(env.search("ferry", &[]).total == 1);
     assert_eq!(env.search("café", &[]).total, 1, "Latin-1 text decoded");
+    assert_eq!(env.search("паромная", &[]).total, 1, "KOI8-R page decoded");
+    assert_eq!(
+        env.search("ремонт", &[]).total,
+        1,
+        "windows-1251 text decoded"
+    );
     assert_eq!(
         env.search("first OR third", &["--any"]).total,
         2,
