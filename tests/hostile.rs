@@ -64,7 +64,17 @@ fn write_hostile_folder(env: &TestEnv) -> Vec<&'static str> {
     // A symbolic link that points at its own folder.
     #[cfg(unix)]
     std::os::unix::fs::symlink(env.corpus(), env.corpus().join("loop")).unwrap();
-    vec![
+    // An unreadable file (only where permissions bind: not for root).
+    #[cfg(unix)]
+    let unreadable = {
+        use std::os::unix::fs::PermissionsExt;
+        let path = env.write("locked.txt", "Title: Locked\n\nNobody may read this.");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+        std::fs::read(&path).is_err()
+    };
+    #[cfg(not(unix))]
+    let unreadable = false;
+    let mut expected = vec![
         "huge.txt",
         "deep.html",
         "formatting.html",
@@ -76,7 +86,11 @@ fn write_hostile_folder(env: &TestEnv) -> Vec<&'static str> {
         "empty.md",
         "blank.txt",
         "feed.jsonl#L2",
-    ]
+    ];
+    if unreadable {
+        expected.push("locked.txt");
+    }
+    expected
 }
 
 #[test]
