@@ -4,6 +4,7 @@ mod args;
 mod extract_cmd;
 mod index_cmd;
 mod output;
+mod research;
 mod search_cmd;
 
 use std::io::Write;
