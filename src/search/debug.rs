@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::query::{Ast, Bound, Occur, Operator, parse_query};
 use super::SearchRequest;
+use super::query::{Ast, Bound, Occur, Operator, parse_query};
 use crate::Result;
 
 /// A parsed query, written out with every operator explicit, and what may surprise.
@@ -128,7 +128,11 @@ fn render(ast: &Ast, op: Operator, top: bool) -> String {
         } => format!(
             "{}\"{text}\"{}",
             field(f),
-            if *slop > 0 { format!("~{slop}") } else { String::new() }
+            if *slop > 0 {
+                format!("~{slop}")
+            } else {
+                String::new()
+            }
         ),
         Ast::Range {
             field,

@@ -3,8 +3,8 @@
 
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 
-use super::{SearchRequest, WireFilter};
 use super::query::{date_range, term_query};
+use super::{SearchRequest, WireFilter};
 use crate::extract::language::normalise_code;
 use crate::index::Fields;
 
@@ -51,7 +51,10 @@ pub(crate) fn filters(req: &SearchRequest, f: &Fields) -> Vec<Box<dyn Query>> {
         Some(WireFilter::Named(name)) => out.push(term_query(f.wire, &name.trim().to_lowercase())),
         Some(WireFilter::Any) => out.push(any_wire(f)),
         Some(WireFilter::None) => out.push(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(tantivy::query::AllQuery) as Box<dyn Query>),
+            (
+                Occur::Must,
+                Box::new(tantivy::query::AllQuery) as Box<dyn Query>,
+            ),
             (Occur::MustNot, any_wire(f)),
         ]))),
     }

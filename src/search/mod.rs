@@ -29,9 +29,7 @@ pub use self::export::{ExportRecord, ExportSummary};
 pub use self::facets::{Facet, FacetCount, FacetField};
 pub use self::query::{Ast, Bound, Occur, Operator, QueryError, parse_query};
 pub use self::request::{DateBound, SearchRequest, Sort, WireFilter, parse_half_life};
-pub use self::results::{
-    Hit, KwicLine, ScoreExplanation, ScorePart, SearchResults, Snippet,
-};
+pub use self::results::{Hit, KwicLine, ScoreExplanation, ScorePart, SearchResults, Snippet};
 pub use self::timeline::{Bucket, Interval, Series, Timeline};
 
 use std::time::Instant;
@@ -121,8 +119,12 @@ impl NewsIndex {
                 let (counts, undated) =
                     timeline::bucket_counts(&searcher, &run.groups, interval, req.per_outlet)?;
                 let totals = if req.normalize {
-                    let everything = self.groups(&searcher, &self.all_articles(), req.all_copies)?;
-                    Some(timeline::bucket_counts(&searcher, &everything, interval, req.per_outlet)?.0)
+                    let everything =
+                        self.groups(&searcher, &self.all_articles(), req.all_copies)?;
+                    Some(
+                        timeline::bucket_counts(&searcher, &everything, interval, req.per_outlet)?
+                            .0,
+                    )
                 } else {
                     None
                 };
@@ -204,7 +206,10 @@ impl NewsIndex {
     fn all_articles(&self) -> Box<dyn Query> {
         let fields = self.schema.fields();
         Box::new(BooleanQuery::new(vec![
-            (TOccur::Must, Box::new(tantivy::query::AllQuery) as Box<dyn Query>),
+            (
+                TOccur::Must,
+                Box::new(tantivy::query::AllQuery) as Box<dyn Query>,
+            ),
             (
                 TOccur::MustNot,
                 query::keyword_query(fields.doc_kind, crate::index::SOURCE),
@@ -305,7 +310,8 @@ impl NewsIndex {
             }
         }
         if req.explain {
-            let mut e = explain::explain(maker.searcher, maker.text_query, g.rep.addr, &self.schema)?;
+            let mut e =
+                explain::explain(maker.searcher, maker.text_query, g.rep.addr, &self.schema)?;
             e.recency = recency.map(|r| r.factor(g.rep.published));
             hit.explanation = Some(e);
         }

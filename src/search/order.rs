@@ -46,8 +46,7 @@ pub(crate) fn sort(
         start -= 1;
     }
     let mut stop = end;
-    while stop < groups.len()
-        && primary(sort, &groups[stop - 1], &groups[stop]) == Ordering::Equal
+    while stop < groups.len() && primary(sort, &groups[stop - 1], &groups[stop]) == Ordering::Equal
     {
         stop += 1;
     }
@@ -93,7 +92,11 @@ impl<'a> FastStr<'a> {
     pub(crate) fn get(&mut self, addr: tantivy::DocAddress) -> Result<Option<String>> {
         let seg = addr.segment_ord;
         if !self.columns.contains_key(&seg) {
-            let col = self.searcher.segment_reader(seg).fast_fields().str(self.name)?;
+            let col = self
+                .searcher
+                .segment_reader(seg)
+                .fast_fields()
+                .str(self.name)?;
             self.columns.insert(seg, col);
         }
         let mut buf = String::new();

@@ -176,7 +176,11 @@ pub(crate) fn build(
     for ((outlet, start), n) in counts {
         series.entry(outlet).or_default().insert(start, n);
     }
-    let first = series.values().filter_map(|s| s.keys().next()).min().copied();
+    let first = series
+        .values()
+        .filter_map(|s| s.keys().next())
+        .min()
+        .copied();
     let last = series
         .values()
         .filter_map(|s| s.keys().next_back())
@@ -208,16 +212,14 @@ pub(crate) fn build(
                 .iter()
                 .map(|&start| {
                     let count = counts.get(&start).copied().unwrap_or(0);
-                    let total = totals.map(|t| {
-                        t.get(&(outlet.clone(), start)).copied().unwrap_or(0)
-                    });
+                    let total =
+                        totals.map(|t| t.get(&(outlet.clone(), start)).copied().unwrap_or(0));
                     Bucket {
                         period: interval.label(start),
                         start: start.format("%Y-%m-%d").to_string(),
                         count,
                         total,
-                        share: total
-                            .map(|t| if t == 0 { 0.0 } else { count as f64 / t as f64 }),
+                        share: total.map(|t| if t == 0 { 0.0 } else { count as f64 / t as f64 }),
                     }
                 })
                 .collect();

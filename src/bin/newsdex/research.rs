@@ -80,13 +80,21 @@ pub fn print_research(r: &SearchResults, color: Color) -> std::io::Result<()> {
     }
     if let Some(t) = &r.timeline {
         writeln!(out)?;
-        print_timeline(&mut out, t, std::io::stdout().is_terminal() || color == ColorChoice::Always)?;
+        print_timeline(
+            &mut out,
+            t,
+            std::io::stdout().is_terminal() || color == ColorChoice::Always,
+        )?;
     }
     out.flush()
 }
 
 fn print_timeline(out: &mut impl Write, t: &Timeline, bars: bool) -> std::io::Result<()> {
-    let what = if t.normalized { "share of all stories" } else { "stories" };
+    let what = if t.normalized {
+        "share of all stories"
+    } else {
+        "stories"
+    };
     writeln!(out, "{} per {:?} ({what})", "timeline".bold(), t.interval)?;
     let value = |b: &newsdex::search::Bucket| {
         if t.normalized {
@@ -161,8 +169,7 @@ pub const HIT_CSV_HEADER: &str =
     "rank,generation,id,score,published,outlet,title,url,language,section,wire,cluster,also_in\n";
 
 /// Header of KWIC CSV rows.
-pub const KWIC_CSV_HEADER: &str =
-    "generation,id,outlet,published,title,left,match,right,offset\n";
+pub const KWIC_CSV_HEADER: &str = "generation,id,outlet,published,title,left,match,right,offset\n";
 
 /// One CSV field, quoted when it needs to be.
 fn csv(field: &str) -> String {

@@ -118,7 +118,12 @@ pub fn run(
     } else if args.csv {
         let mut out = String::from(research::HIT_CSV_HEADER);
         for (i, hit) in results.hits.iter().enumerate() {
-            research::hit_csv((results.offset + i + 1) as u64, results.generation, hit, &mut out);
+            research::hit_csv(
+                (results.offset + i + 1) as u64,
+                results.generation,
+                hit,
+                &mut out,
+            );
         }
         output::write_all(&out)?;
     } else {
@@ -136,12 +141,14 @@ pub fn run(
 fn export(index: &NewsIndex, req: &SearchRequest, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if args.csv {
-        out.write_all(if args.kwic {
-            research::KWIC_CSV_HEADER
-        } else {
-            research::HIT_CSV_HEADER
-        }
-        .as_bytes())?;
+        out.write_all(
+            if args.kwic {
+                research::KWIC_CSV_HEADER
+            } else {
+                research::HIT_CSV_HEADER
+            }
+            .as_bytes(),
+        )?;
     }
     let mut line = String::new();
     let summary = index.export(req, |record| -> anyhow::Result<()> {
