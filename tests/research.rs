@@ -291,7 +291,7 @@ fn timelines_bucket_per_outlet_and_normalise() {
         .args(["search", "drones", "--timeline", "year"]));
     let text = stdout(&out);
     assert!(
-        text.contains("timeline per Year") && text.contains("2022"),
+        text.contains("timeline per year") && text.contains("2022"),
         "{text}"
     );
     assert!(!text.contains('█'));

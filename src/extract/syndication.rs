@@ -46,7 +46,7 @@ const SHINGLE: usize = 3;
 ///     electricity in the evening hours, when demand peaks across the region.";
 /// let story = story.repeat(3);
 /// let copy = format!("{story} Updated.");
-/// let a = simhash(story).unwrap();
+/// let a = simhash(&story).unwrap();
 /// assert!(distance(a, simhash(&copy).unwrap()) <= 7);
 /// assert!(simhash("Too short to judge.").is_none());
 /// ```

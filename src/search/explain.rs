@@ -24,6 +24,9 @@ pub struct ScorePart {
     /// Occurrences of the term in the field of this article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub freq: Option<f32>,
+    /// Length of the field in this article (words, as tantivy's field norm approximates it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<f32>,
     /// Inverse document frequency: how rare the term is in the index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idf: Option<f32>,
@@ -127,7 +130,8 @@ fn walk(v: &Value, boost: f32, schema: &NewsSchema, out: &mut Vec<ScorePart>) {
             term,
             score: score * boost,
             boost,
-            freq: find(v, "freq").map(num),
+            freq: find(v, "freq, occurrences").map(num),
+            length: find(v, "dl, length").map(num),
             idf: find(v, "idf").map(num),
         });
         return;

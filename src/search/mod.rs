@@ -18,6 +18,7 @@ mod facets;
 mod filters;
 mod kwic;
 mod order;
+mod period;
 mod query;
 mod request;
 mod results;
@@ -119,8 +120,14 @@ impl NewsIndex {
                 let (counts, undated) =
                     timeline::bucket_counts(&searcher, &run.groups, interval, req.per_outlet)?;
                 let totals = if req.normalize {
-                    let everything =
-                        self.groups(&searcher, &self.all_articles(), req.all_copies)?;
+                    // The denominator: everything passing the filters, whatever the query
+                    // text; per outlet, every copy an outlet ran is its output.
+                    let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
+                    let everything = self.groups(
+                        &searcher,
+                        &*self.full_query(req, all_text),
+                        req.all_copies || req.per_outlet,
+                    )?;
                     Some(
                         timeline::bucket_counts(&searcher, &everything, interval, req.per_outlet)?
                             .0,
@@ -165,19 +172,7 @@ impl NewsIndex {
     /// The query and its groups, scored (and weighted for recency) but not ordered.
     fn run(&self, searcher: &Searcher, req: &SearchRequest) -> Result<Run> {
         let text_query = self.text_query(req)?;
-        let fields = self.schema.fields();
-        let mut clauses = vec![(TOccur::Must, text_query.box_clone())];
-        clauses.extend(
-            filters::filters(req, fields)
-                .into_iter()
-                .map(|q| (TOccur::Must, q)),
-        );
-        // Bookkeeping records are never results.
-        clauses.push((
-            TOccur::MustNot,
-            query::keyword_query(fields.doc_kind, crate::index::SOURCE),
-        ));
-        let full: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        let full = self.full_query(req, text_query.box_clone());
         let matches = searcher.search(&*full, &Matches)?;
         let copies = matches.len();
         let mut groups = collapse::group(matches, !req.all_copies);
@@ -202,19 +197,20 @@ impl NewsIndex {
         })
     }
 
-    /// Every article (no bookkeeping records), for normalising timelines.
-    fn all_articles(&self) -> Box<dyn Query> {
+    /// The text query with the request's filters, never matching bookkeeping records.
+    fn full_query(&self, req: &SearchRequest, text: Box<dyn Query>) -> Box<dyn Query> {
         let fields = self.schema.fields();
-        Box::new(BooleanQuery::new(vec![
-            (
-                TOccur::Must,
-                Box::new(tantivy::query::AllQuery) as Box<dyn Query>,
-            ),
-            (
-                TOccur::MustNot,
-                query::keyword_query(fields.doc_kind, crate::index::SOURCE),
-            ),
-        ]))
+        let mut clauses = vec![(TOccur::Must, text)];
+        clauses.extend(
+            filters::filters(req, fields)
+                .into_iter()
+                .map(|q| (TOccur::Must, q)),
+        );
+        clauses.push((
+            TOccur::MustNot,
+            query::keyword_query(fields.doc_kind, crate::index::SOURCE),
+        ));
+        Box::new(BooleanQuery::new(clauses))
     }
 
     fn groups(&self, searcher: &Searcher, q: &dyn Query, all_copies: bool) -> Result<Vec<Group>> {

@@ -56,9 +56,12 @@ pub fn print_research(r: &SearchResults, color: Color) -> std::io::Result<()> {
                     p.field,
                     p.term,
                     format!(
-                        "boost {}{}{}",
+                        "boost {}{}{}{}",
                         p.boost,
                         p.freq.map(|f| format!(", freq {f}")).unwrap_or_default(),
+                        p.length
+                            .map(|l| format!(", length {l}"))
+                            .unwrap_or_default(),
                         p.idf.map(|i| format!(", idf {i:.2}")).unwrap_or_default()
                     )
                     .dimmed()
@@ -95,7 +98,12 @@ fn print_timeline(out: &mut impl Write, t: &Timeline, bars: bool) -> std::io::Re
     } else {
         "stories"
     };
-    writeln!(out, "{} per {:?} ({what})", "timeline".bold(), t.interval)?;
+    writeln!(
+        out,
+        "{} per {} ({what})",
+        "timeline".bold(),
+        format!("{:?}", t.interval).to_lowercase()
+    )?;
     let value = |b: &newsdex::search::Bucket| {
         if t.normalized {
             b.share.unwrap_or(0.0)
@@ -241,11 +249,11 @@ pub fn kwic_records(
             out.push_str(&serde_json::to_string(&record)?);
             out.push('\n');
         } else {
-            let source = format!("{} {day}", h.outlet.as_deref().unwrap_or("?"));
+            let outlet = h.outlet.as_deref().unwrap_or("?");
             let _ = writeln!(
                 out,
-                "{source:<28.28} │ {:>60} \u{1b}[1;33m{}\u{1b}[0m {}",
-                tail_chars(&l.left, 60),
+                "{outlet:<20.20} {day:<10} │ {:>50} \u{1b}[1;33m{}\u{1b}[0m {}",
+                tail_chars(&l.left, 50),
                 l.keyword,
                 l.right
             );
