@@ -58,7 +58,7 @@ pub enum Command {
     /// Index folders and files of articles (re-runs read only new or changed files).
     Index(IndexArgs),
     /// Search the index.
-    Search(SearchArgs),
+    Search(Box<SearchArgs>),
     /// Print the article records extraction makes from files, without indexing.
     Extract(ExtractArgs),
     /// Show what the index holds.
