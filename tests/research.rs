@@ -329,6 +329,14 @@ fn export_streams_every_match_in_a_stable_order_with_the_generation() {
         "equal scores (the empty query) are ordered by id"
     );
 
+    // Pages cut from the same order, ties included.
+    for offset in ["0", "5", "10", "40"] {
+        let page = env.search("", &["--limit", "5", "--offset", offset]);
+        let o: usize = offset.parse().unwrap();
+        let want: Vec<&str> = ids.iter().skip(o).take(5).copied().collect();
+        assert_eq!(crate::util::ids(&page), want, "offset {offset}");
+    }
+
     let newest = export(&["--sort", "newest"]);
     let dates: Vec<String> = newest
         .lines()

@@ -35,11 +35,27 @@ pub(crate) fn sort(
     sort: Sort,
     range: std::ops::Range<usize>,
 ) -> Result<()> {
-    groups.sort_unstable_by(|a, b| primary(sort, a, b).then(a.rep.addr.cmp(&b.rep.addr)));
     let end = range.end.min(groups.len());
     if range.start >= end {
         return Ok(());
     }
+    let full = |a: &Group, b: &Group| primary(sort, a, b).then(a.rep.addr.cmp(&b.rep.addr));
+    // Only the first `end` need ordering: partition them out, plus every group tied with the
+    // last of them (its tie run is ordered by id below), then sort that prefix.
+    let mut prefix = groups.len();
+    if end < groups.len() / 2 {
+        groups.select_nth_unstable_by(end - 1, full);
+        let mut next = end;
+        for i in end..groups.len() {
+            if primary(sort, &groups[end - 1], &groups[i]) == Ordering::Equal {
+                groups.swap(next, i);
+                next += 1;
+            }
+        }
+        prefix = next;
+    }
+    groups[..prefix].sort_unstable_by(full);
+    let groups = &mut groups[..prefix];
     // Widen to whole runs of ties around the shown range, then order each run by id.
     let mut start = range.start;
     while start > 0 && primary(sort, &groups[start - 1], &groups[start]) == Ordering::Equal {
