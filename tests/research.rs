@@ -396,6 +396,17 @@ fn kwic_prints_every_match_with_its_context_on_long_articles_too() {
     assert_eq!(long["left"], "mayor mentioned the");
     assert_eq!(long["right"], "once.");
 
+    // The snippet of the long article is cut around its one match, far into the text.
+    let r = env.search("lighthouse", &[]);
+    let long_hit = r
+        .hits
+        .iter()
+        .find(|h| h.title.as_deref() == Some("Long Minutes"))
+        .unwrap();
+    let snippet = long_hit.snippet.as_ref().unwrap();
+    assert_eq!(snippet.highlights.len(), 1, "{snippet:?}");
+    assert!(snippet.text.contains("mayor mentioned the lighthouse"));
+
     let out = run(env
         .newsdex()
         .args(["search", "lighthouse", "--kwic", "--csv"]));
