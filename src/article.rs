@@ -45,6 +45,9 @@ pub struct Article {
     pub outlet_source: Provenance,
     /// Where `published` came from.
     pub published_source: Provenance,
+    /// Wire services the article credits (`AP`, `Reuters`, `AFP`, a dateline's agency).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wire: Vec<String>,
 }
 
 impl Article {
@@ -75,6 +78,7 @@ impl Article {
             description: None,
             outlet_source: Provenance::None,
             published_source: Provenance::None,
+            wire: Vec::new(),
         }
     }
 }

@@ -17,5 +17,7 @@ mod index;
 mod properties;
 // The index schema file: `newsdex schema`, version mismatches, --rebuild, invalid files.
 mod schema;
+// Research searches: syndication clusters, facets, timelines, export, KWIC, explain, wire.
+mod research;
 // The library API: NewsIndex, Indexer, SearchRequest, ranking, filters, paging, snippets.
 mod search;

@@ -21,7 +21,9 @@ mod html;
 pub mod language;
 pub mod mentions;
 pub mod outlet;
+pub mod syndication;
 pub mod text;
+pub mod wire;
 
 use crate::ingest::{Content, RawArticle, RawMeta, SourceFile};
 use crate::{Article, Error, Provenance, Result};
@@ -226,6 +228,7 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
     );
     article.mentioned_dates =
         mentions::mentioned_dates(&article.body, article.published.map(|d| d.day()));
+    article.wire = wire::wire_credits(&article.body);
     Ok((article, stripped.cuts))
 }
 

@@ -11,6 +11,15 @@ use crate::{Article, Entity, EntityKind, MentionedDate, NewsDate, Provenance};
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct DocSource {
     pub fingerprint: Fingerprint,
+    /// The article's place in its syndication cluster, kept when a document is rebuilt.
+    pub cluster: ClusterSlot,
+}
+
+/// An article's syndication cluster (`key` 0: none) and its rank there (0: the canonical copy).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ClusterSlot {
+    pub key: u64,
+    pub rank: u64,
 }
 
 /// Paragraphs already removed from an article's body as corpus-level boilerplate.
@@ -92,12 +101,20 @@ pub(crate) fn to_document_with(
         doc.add_text(f.entities, format!("{}:{}", e.kind, e.name));
         doc.add_text(f.entity_names, &e.name);
     }
+    for w in &a.wire {
+        doc.add_text(f.wire, w);
+    }
     for m in &a.mentioned_dates {
         if let Some(start) = crate::search::DateBound::parse(&m.value) {
             doc.add_date(f.mentioned_dates, date(start.start()));
         }
     }
     doc.add_u64(f.word_count, a.word_count);
+    if let Some(sig) = crate::extract::syndication::simhash(&a.body) {
+        doc.add_u64(f.simhash, sig);
+    }
+    doc.add_u64(f.dup_key, source.cluster.key);
+    doc.add_u64(f.dup_rank, source.cluster.rank);
     for h in paragraph_hashes(&a.body) {
         doc.add_u64(f.para_hashes, h);
     }
@@ -151,6 +168,7 @@ pub(crate) fn article_from_doc(doc: &TantivyDocument, f: &Fields) -> (Article, D
         .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
         .map(|t| NewsDate::Instant(t.fixed_offset()));
     a.language = text(f.language);
+    a.wire = all(f.wire);
     a.section = text(f.section);
     a.description = text(f.description);
     a.entities = all(f.entities)
@@ -181,6 +199,10 @@ pub(crate) fn article_from_doc(doc: &TantivyDocument, f: &Fields) -> (Article, D
                 .get_first(f.source_mtime)
                 .and_then(|v| v.as_i64())
                 .unwrap_or(0),
+        },
+        cluster: ClusterSlot {
+            key: u64s(f.dup_key),
+            rank: u64s(f.dup_rank),
         },
     };
     let removed = Removed(

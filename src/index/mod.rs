@@ -10,6 +10,7 @@
 
 mod analyzers;
 mod clean;
+mod clusters;
 mod document;
 mod schema;
 mod state;
@@ -22,6 +23,7 @@ pub use self::schema::{
     AnalyzerDef, BoostedField, DEFAULT_SCHEMA, FieldDef, FieldKind, Fields, NewsSchema, SchemaDef,
     SearchDef,
 };
+pub(crate) use self::state::first_str;
 pub(crate) use self::stats::rfc3339;
 pub use self::stats::{Count, IndexStats};
 pub use self::writer::{IndexEvent, IndexReport, Indexer, WriterOptions};
@@ -298,12 +300,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         NewsIndex::create(dir.path()).unwrap();
         let v2 =
-            NewsSchema::parse(&DEFAULT_SCHEMA.replacen("version = 1", "version = 2", 1)).unwrap();
+            NewsSchema::parse(&DEFAULT_SCHEMA.replacen("version = 2", "version = 3", 1)).unwrap();
         let err = NewsIndex::open_with_schema(dir.path(), v2).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema version 1")
-                && msg.contains("schema version 2")
+            msg.contains("schema version 2")
+                && msg.contains("schema version 3")
                 && msg.contains("--rebuild"),
             "{msg}"
         );

@@ -177,6 +177,10 @@ pub struct Fields {
     pub source_hash: Field,
     pub source_size: Field,
     pub source_mtime: Field,
+    pub wire: Field,
+    pub simhash: Field,
+    pub dup_key: Field,
+    pub dup_rank: Field,
 }
 
 /// A checked schema: its definition, the tantivy schema built from it, and resolved fields.
@@ -525,6 +529,10 @@ fn resolve(def: &SchemaDef, schema: &Schema) -> Result<Fields> {
         source_hash: get("source_hash", U64, &["fast"])?,
         source_size: get("source_size", U64, &["fast"])?,
         source_mtime: get("source_mtime", I64, &["fast"])?,
+        wire: get("wire", Keyword, &["stored", "indexed", "fast"])?,
+        simhash: get("simhash", U64, &["fast"])?,
+        dup_key: get("dup_key", U64, &["stored", "fast"])?,
+        dup_rank: get("dup_rank", U64, &["stored", "fast"])?,
     })
 }
 
@@ -551,7 +559,7 @@ mod tests {
                 "field `outlet` is missing",
             ),
             (
-                DEFAULT_SCHEMA.replace("version = 1", "version = 0"),
+                DEFAULT_SCHEMA.replace("version = 2", "version = 0"),
                 "version must be",
             ),
             (

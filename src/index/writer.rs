@@ -122,6 +122,10 @@ pub struct IndexReport {
     pub boilerplate_articles: usize,
     /// Paragraphs removed as corpus-level boilerplate in this run.
     pub boilerplate_paragraphs: usize,
+    /// Syndication clusters (stories with near-duplicate copies) in the index after the run.
+    pub syndication_clusters: usize,
+    /// Articles in those clusters.
+    pub syndicated_articles: usize,
     /// Files passed over (not article formats, documentation).
     pub skipped: Vec<SkippedFile>,
     /// Files and records that failed.
@@ -405,7 +409,10 @@ impl Indexer<'_> {
                         self.report.articles_removed += 1;
                     }
                 }
-                let source = DocSource { fingerprint };
+                let source = DocSource {
+                    fingerprint,
+                    cluster: Default::default(),
+                };
                 self.writer
                     .add_document(super::source_record(&path, fields, &source))?;
                 for a in &articles {
@@ -458,6 +465,12 @@ impl Indexer<'_> {
         }
         self.report.boilerplate_articles = cleaned.articles;
         self.report.boilerplate_paragraphs = cleaned.paragraphs;
+        let clustered = super::clusters::assign_clusters(self.index, &self.writer)?;
+        if clustered.rewritten > 0 {
+            self.commit()?;
+        }
+        self.report.syndication_clusters = clustered.clusters;
+        self.report.syndicated_articles = clustered.members;
         let mut report = std::mem::take(&mut self.report);
         report.elapsed_secs = self.started.elapsed().as_secs_f64();
         self.writer.wait_merging_threads()?;

@@ -3,8 +3,8 @@
 
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 
-use super::SearchRequest;
 use super::query::{date_range, term_query};
+use super::{SearchRequest, WireFilter};
 use crate::extract::language::normalise_code;
 use crate::index::Fields;
 
@@ -46,6 +46,18 @@ pub(crate) fn filters(req: &SearchRequest, f: &Fields) -> Vec<Box<dyn Query>> {
             Some(period.end()),
         ));
     }
+    match &req.wire {
+        None => {}
+        Some(WireFilter::Named(name)) => out.push(term_query(f.wire, &name.trim().to_lowercase())),
+        Some(WireFilter::Any) => out.push(any_wire(f)),
+        Some(WireFilter::None) => out.push(Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(tantivy::query::AllQuery) as Box<dyn Query>,
+            ),
+            (Occur::MustNot, any_wire(f)),
+        ]))),
+    }
     if req.since.is_some() || req.until.is_some() {
         out.push(date_range(
             f.published,
@@ -56,4 +68,9 @@ pub(crate) fn filters(req: &SearchRequest, f: &Fields) -> Vec<Box<dyn Query>> {
     out.into_iter()
         .map(|q| Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>)
         .collect()
+}
+
+/// Articles crediting any wire service.
+fn any_wire(_f: &Fields) -> Box<dyn Query> {
+    Box::new(tantivy::query::ExistsQuery::new("wire".to_string(), false))
 }

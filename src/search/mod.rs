@@ -2,36 +2,90 @@
 //!
 //! ```text
 //! SearchRequest ─ query::parse_query ─▶ Ast ─ query::Builder ─▶ text query (BM25, title boosted)
-//!               ─ filters ─▶ outlet / date / language / entity clauses (score 0)
-//!               ─ tantivy (TopDocs by score or date + Count) ─▶ addresses, total
-//!               ─ stored fields + snippets ─▶ SearchResults { total, hits }
+//!               ─ filters ─▶ outlet / date / language / entity / wire clauses (score 0)
+//!               ─ collapse::Matches ─▶ every match: score, cluster, date (fast columns)
+//!               ─ collapse::group ─▶ one group per story (copies folded) ─ recency
+//!               ─ facets / timeline over all groups; order ─▶ the page
+//!               ─ stored fields + snippets, KWIC, explanations ─▶ SearchResults
 //! ```
+//! [`NewsIndex::export`] streams every group in the same order instead of one page.
 
+mod collapse;
+mod debug;
+mod explain;
+mod export;
+mod facets;
 mod filters;
+mod kwic;
+mod order;
+mod period;
 mod query;
 mod request;
 mod results;
 mod snippets;
+mod timeline;
 
+pub use self::debug::{QueryDebug, debug_query};
+pub use self::export::{ExportRecord, ExportSummary};
+pub use self::facets::{Facet, FacetCount, FacetField};
 pub use self::query::{Ast, Bound, Occur, Operator, QueryError, parse_query};
-pub use self::request::{DateBound, SearchRequest, Sort};
-pub use self::results::{Hit, SearchResults, Snippet};
+pub use self::request::{DateBound, SearchRequest, Sort, WireFilter, parse_half_life};
+pub use self::results::{Hit, KwicLine, ScoreExplanation, ScorePart, SearchResults, Snippet};
+pub use self::timeline::{Bucket, Interval, Series, Timeline};
 
 use std::time::Instant;
 
-use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur as TOccur, Query};
 use tantivy::schema::Value;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{Searcher, TantivyDocument};
 
+use self::collapse::{Group, Matches};
+use self::order::FastStr;
 use crate::index::{NewsIndex, rfc3339};
 use crate::{Error, Result};
 
-/// One page of hits: (score when ranked by score, address).
-type Page = Vec<(Option<f32>, DocAddress)>;
+/// A search run up to its groups: what a page or an export is cut from.
+struct Run {
+    text_query: Box<dyn Query>,
+    groups: Vec<Group>,
+    copies: usize,
+    recency: Option<Recency>,
+}
+
+/// Freshness weighting: age counted back from the newest article in the index.
+#[derive(Debug, Clone, Copy)]
+struct Recency {
+    newest: i64,
+    half_life: u64,
+}
+
+impl Recency {
+    fn factor(&self, published: Option<i64>) -> f32 {
+        match published {
+            None => 0.5,
+            Some(p) => {
+                let age = (self.newest - p).max(0) as f64;
+                ((1.0 + 0.5f64.powf(age / self.half_life as f64)) / 2.0) as f32
+            }
+        }
+    }
+}
+
+/// Per-search helpers for turning groups into hits.
+struct HitMaker<'a> {
+    searcher: &'a Searcher,
+    text_query: &'a dyn Query,
+    snippets: Option<snippets::Snippets<'a>>,
+    kwic: Option<kwic::Kwic<'a>>,
+    outlets: FastStr<'a>,
+}
 
 impl NewsIndex {
     /// Runs a search against the last commit this index has loaded (see [`NewsIndex::reload`]).
+    ///
+    /// Copies of a syndicated story count once — in hits, totals, facets and timelines —
+    /// unless [`SearchRequest::all_copies`] is set; a hit names the outlets of the copies
+    /// folded into it (`also_in`).
     ///
     /// # Errors
     /// [`Error::Query`] for a malformed query (with the position where it broke),
@@ -53,66 +107,129 @@ impl NewsIndex {
         let started = Instant::now();
         req.validate()?;
         let searcher = self.reader.searcher();
+        let generation = self.generation()?;
+        let mut run = self.run(&searcher, req)?;
+        let facets = if req.facets.is_empty() {
+            Vec::new()
+        } else {
+            facets::count(&searcher, &run.groups, &req.facets, req.facet_limit)?
+        };
+        let timeline = match req.timeline {
+            None => None,
+            Some(interval) => {
+                let (counts, undated) =
+                    timeline::bucket_counts(&searcher, &run.groups, interval, req.per_outlet)?;
+                let totals = if req.normalize {
+                    // The denominator: everything passing the filters, whatever the query
+                    // text; per outlet, every copy an outlet ran is its output.
+                    let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
+                    let everything = self.groups(
+                        &searcher,
+                        &*self.full_query(req, all_text),
+                        req.all_copies || req.per_outlet,
+                    )?;
+                    Some(
+                        timeline::bucket_counts(&searcher, &everything, interval, req.per_outlet)?
+                            .0,
+                    )
+                } else {
+                    None
+                };
+                Some(timeline::build(interval, counts, undated, totals.as_ref()))
+            }
+        };
+        let total = run.groups.len();
+        let page_end = req.offset.saturating_add(req.limit).min(total);
+        let mut hits = Vec::new();
+        if req.limit > 0 && req.offset < total {
+            order::sort(&searcher, &mut run.groups, req.sort, req.offset..page_end)?;
+            let mut maker = self.hit_maker(&searcher, &*run.text_query, req);
+            for g in &run.groups[req.offset..page_end] {
+                hits.push(self.make_hit(&mut maker, g, req, run.recency)?);
+            }
+        }
+        Ok(SearchResults {
+            query: req.query.clone(),
+            total: total as u64,
+            total_copies: run.copies as u64,
+            offset: req.offset,
+            hits,
+            facets,
+            timeline,
+            generation,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+        })
+    }
+
+    /// The commit searches see: its opstamp, recorded in every export record.
+    ///
+    /// # Errors
+    /// [`Error::Tantivy`] if the index metadata cannot be read.
+    pub fn generation(&self) -> Result<u64> {
+        Ok(self.index.load_metas()?.opstamp)
+    }
+
+    /// The query and its groups, scored (and weighted for recency) but not ordered.
+    fn run(&self, searcher: &Searcher, req: &SearchRequest) -> Result<Run> {
         let text_query = self.text_query(req)?;
+        let full = self.full_query(req, text_query.box_clone());
+        let matches = searcher.search(&*full, &Matches)?;
+        let copies = matches.len();
+        let mut groups = collapse::group(matches, !req.all_copies);
+        let recency = match req.recency {
+            Some(half_life) => {
+                let r = Recency {
+                    newest: self.newest(searcher)?,
+                    half_life: half_life.max(1),
+                };
+                for g in &mut groups {
+                    g.score *= r.factor(g.rep.published);
+                }
+                Some(r)
+            }
+            None => None,
+        };
+        Ok(Run {
+            text_query,
+            groups,
+            copies,
+            recency,
+        })
+    }
+
+    /// The text query with the request's filters, never matching bookkeeping records.
+    fn full_query(&self, req: &SearchRequest, text: Box<dyn Query>) -> Box<dyn Query> {
         let fields = self.schema.fields();
-        let mut clauses = vec![(TOccur::Must, text_query.box_clone())];
+        let mut clauses = vec![(TOccur::Must, text)];
         clauses.extend(
             filters::filters(req, fields)
                 .into_iter()
                 .map(|q| (TOccur::Must, q)),
         );
-        // Bookkeeping records are never results.
         clauses.push((
             TOccur::MustNot,
             query::keyword_query(fields.doc_kind, crate::index::SOURCE),
         ));
-        let query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        Box::new(BooleanQuery::new(clauses))
+    }
 
-        let (total, page) = if req.limit == 0 {
-            (searcher.search(&query, &Count)?, Vec::new())
-        } else {
-            self.collect(&searcher, &*query, req)?
-        };
+    fn groups(&self, searcher: &Searcher, q: &dyn Query, all_copies: bool) -> Result<Vec<Group>> {
+        Ok(collapse::group(searcher.search(q, &Matches)?, !all_copies))
+    }
 
-        let snippet_name = &self.schema.def().search.snippet_field;
-        let snippet_field = self
-            .schema
-            .tantivy_schema()
-            .get_field(snippet_name)
-            .map_err(|e| Error::Schema(e.to_string()))?;
-        let snippet_variants = self.schema.variants(snippet_name);
-        let snippets = (req.snippet_chars > 0 && !page.is_empty())
-            .then(|| snippets::Snippets::new(&searcher, &*text_query, req.snippet_chars));
-        let mut hits = Vec::with_capacity(page.len());
-        for (score, addr) in page {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let score = match score {
-                Some(s) => s,
-                None => query
-                    .explain(&searcher, addr)
-                    .map(|e| e.value())
-                    .unwrap_or(0.0),
-            };
-            let mut hit = self.hit(&doc, score);
-            if let Some(snippets) = &snippets {
-                let body = doc
-                    .get_first(snippet_field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("");
-                // Highlight the query's terms as they were indexed for this article's language.
-                let indexed_in = snippet_variants
-                    .map_or(snippet_field, |v| v.for_language(hit.language.as_deref()));
-                hit.snippet = Some(snippets.for_text(indexed_in, body)?);
+    /// Publication time of the newest article, seconds (0 for an empty index).
+    fn newest(&self, searcher: &Searcher) -> Result<i64> {
+        let mut newest = i64::MIN;
+        for segment in searcher.segment_readers() {
+            if let Some(col) = segment
+                .fast_fields()
+                .column_opt::<tantivy::DateTime>("published")?
+                && col.num_docs() > 0
+            {
+                newest = newest.max(col.max_value().into_timestamp_secs());
             }
-            hits.push(hit);
         }
-        Ok(SearchResults {
-            query: req.query.clone(),
-            total: total as u64,
-            offset: req.offset,
-            hits,
-            took_ms: started.elapsed().as_secs_f64() * 1000.0,
-        })
+        Ok(if newest == i64::MIN { 0 } else { newest })
     }
 
     /// The query text alone as a tantivy query (for snippets and explanations).
@@ -127,43 +244,74 @@ impl NewsIndex {
         Ok(builder.build(&ast)?)
     }
 
-    /// Total and one page of (score if known, address).
-    fn collect(
+    fn hit_maker<'a>(
         &self,
-        searcher: &Searcher,
-        query: &dyn Query,
+        searcher: &'a Searcher,
+        text_query: &'a dyn Query,
         req: &SearchRequest,
-    ) -> Result<(usize, Page)> {
-        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
-        let published = self
-            .schema
-            .def()
-            .fields
-            .iter()
-            .find(|f| f.name == "published")
-            .map(|f| f.name.clone())
-            .unwrap_or_default();
-        Ok(match req.sort {
-            Sort::Relevance => {
-                let (docs, total) = searcher.search(query, &(top.order_by_score(), Count))?;
-                (total, docs.into_iter().map(|(s, a)| (Some(s), a)).collect())
+    ) -> HitMaker<'a> {
+        HitMaker {
+            searcher,
+            text_query,
+            snippets: (req.snippet_chars > 0)
+                .then(|| snippets::Snippets::new(searcher, text_query, req.snippet_chars)),
+            kwic: req.kwic.map(|n| kwic::Kwic::new(searcher, text_query, n)),
+            outlets: FastStr::new(searcher, "outlet"),
+        }
+    }
+
+    /// The hit for a group: stored fields, cluster, snippet, KWIC lines, explanation.
+    fn make_hit(
+        &self,
+        maker: &mut HitMaker<'_>,
+        g: &Group,
+        req: &SearchRequest,
+        recency: Option<Recency>,
+    ) -> Result<Hit> {
+        let doc: TantivyDocument = maker.searcher.doc(g.rep.addr)?;
+        let mut hit = self.hit(&doc, g.score);
+        if g.rep.key != 0 {
+            hit.cluster = Some(format!("{:016x}", g.rep.key));
+            hit.canonical = g.rep.rank == 0;
+        }
+        for &copy in &g.copies {
+            if let Some(outlet) = maker.outlets.get(copy)?
+                && hit.outlet.as_deref() != Some(outlet.as_str())
+                && !hit.also_in.contains(&outlet)
+            {
+                hit.also_in.push(outlet);
             }
-            Sort::Newest | Sort::Oldest => {
-                let order = if req.sort == Sort::Newest {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                let (docs, total) = searcher.search(
-                    query,
-                    &(
-                        top.order_by_fast_field::<tantivy::DateTime>(published, order),
-                        Count,
-                    ),
-                )?;
-                (total, docs.into_iter().map(|(_, a)| (None, a)).collect())
+        }
+        hit.also_in.sort();
+        if maker.snippets.is_some() || maker.kwic.is_some() {
+            let snippet_name = &self.schema.def().search.snippet_field;
+            let snippet_field = self
+                .schema
+                .tantivy_schema()
+                .get_field(snippet_name)
+                .map_err(|e| Error::Schema(e.to_string()))?;
+            let variants = self.schema.variants(snippet_name);
+            let body = doc
+                .get_first(snippet_field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("");
+            // Find the query's terms as they were indexed for this article's language.
+            let indexed_in =
+                variants.map_or(snippet_field, |v| v.for_language(hit.language.as_deref()));
+            if let Some(snippets) = &maker.snippets {
+                hit.snippet = Some(snippets.for_text(indexed_in, body)?);
             }
-        })
+            if let Some(kwic) = &mut maker.kwic {
+                hit.kwic = Some(kwic.lines(indexed_in, body)?);
+            }
+        }
+        if req.explain {
+            let mut e =
+                explain::explain(maker.searcher, maker.text_query, g.rep.addr, &self.schema)?;
+            e.recency = recency.map(|r| r.factor(g.rep.published));
+            hit.explanation = Some(e);
+        }
+        Ok(hit)
     }
 
     /// A hit from a stored document, without its snippet.
@@ -202,6 +350,12 @@ impl NewsIndex {
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
             snippet: None,
+            wire: all(f.wire),
+            cluster: None,
+            canonical: true,
+            also_in: Vec::new(),
+            explanation: None,
+            kwic: None,
         }
     }
 }

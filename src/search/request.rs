@@ -1,91 +1,12 @@
 //! `SearchRequest`: what to search for, filtered how, sorted how, which page.
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::facets::FacetField;
+pub use super::period::DateBound;
 use super::query::Operator;
+use super::timeline::Interval;
 use crate::{Error, Result};
-
-/// A calendar period written as `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-Www` (ISO week).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DateBound {
-    start: NaiveDate,
-    end: NaiveDate,
-}
-
-impl DateBound {
-    /// Parses a period; `None` when the text is not one.
-    ///
-    /// # Example
-    /// ```
-    /// use newsdex::search::DateBound;
-    /// let oct = DateBound::parse("2022-10").unwrap();
-    /// assert_eq!(oct.start().to_rfc3339(), "2022-10-01T00:00:00+00:00");
-    /// assert_eq!(oct.end().to_rfc3339(), "2022-11-01T00:00:00+00:00");
-    /// assert_eq!(DateBound::parse("2022-W42").unwrap().start().date_naive().to_string(), "2022-10-17");
-    /// assert!(DateBound::parse("October").is_none());
-    /// ```
-    pub fn parse(s: &str) -> Option<DateBound> {
-        let s = s.trim();
-        let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str| p.parse::<u32>().ok();
-        let (start, end) = match parts.as_slice() {
-            [y] if y.len() == 4 => {
-                let y = num(y)? as i32;
-                (
-                    NaiveDate::from_ymd_opt(y, 1, 1)?,
-                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?,
-                )
-            }
-            [y, w] if y.len() == 4 && (w.starts_with('W') || w.starts_with('w')) => {
-                let start = NaiveDate::from_isoywd_opt(
-                    num(y)? as i32,
-                    num(&w[1..])?,
-                    chrono::Weekday::Mon,
-                )?;
-                (start, start + chrono::Days::new(7))
-            }
-            [y, m] if y.len() == 4 && m.len() <= 2 => {
-                let start = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1)?;
-                (start, start.checked_add_months(chrono::Months::new(1))?)
-            }
-            [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
-                let start = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)?;
-                (start, start.succ_opt()?)
-            }
-            _ => return None,
-        };
-        (1000..=9999)
-            .contains(&start.year())
-            .then_some(DateBound { start, end })
-    }
-
-    /// Parses a period, or says what is wrong.
-    ///
-    /// # Errors
-    /// [`Error::InvalidRequest`] naming the value and the accepted forms.
-    pub fn parse_flag(flag: &str, s: &str) -> Result<DateBound> {
-        DateBound::parse(s).ok_or_else(|| {
-            Error::InvalidRequest(format!(
-                "{flag} {s:?}: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www"
-            ))
-        })
-    }
-
-    /// First instant of the period (midnight UTC).
-    pub fn start(&self) -> DateTime<Utc> {
-        midnight(self.start)
-    }
-
-    /// First instant after the period.
-    pub fn end(&self) -> DateTime<Utc> {
-        midnight(self.end)
-    }
-}
-
-fn midnight(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
-}
 
 /// Order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -98,6 +19,54 @@ pub enum Sort {
     Newest,
     /// Earliest publication first (undated last).
     Oldest,
+}
+
+/// Which articles pass the wire filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WireFilter {
+    /// Articles crediting any wire service.
+    Any,
+    /// Articles crediting this wire service (case-insensitive: `AP`, `Reuters`, `AFP`, …).
+    Named(String),
+    /// Articles crediting none.
+    None,
+}
+
+/// Parses a half-life such as `30d`, `12h`, `2w`, `1y` (a bare number is days) into seconds.
+///
+/// # Errors
+/// [`Error::InvalidRequest`] naming the accepted forms.
+///
+/// # Example
+/// ```
+/// assert_eq!(newsdex::search::parse_half_life("30d")?, 30 * 86_400);
+/// assert_eq!(newsdex::search::parse_half_life("12h")?, 12 * 3_600);
+/// assert!(newsdex::search::parse_half_life("soon").is_err());
+/// # Ok::<(), newsdex::Error>(())
+/// ```
+pub fn parse_half_life(s: &str) -> Result<u64> {
+    let t = s.trim().to_lowercase();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+        Error::InvalidRequest(format!(
+            "--recency {s:?}: expected a positive number with h, d, w or y (e.g. 30d)"
+        ))
+    })?;
+    let unit_secs = match unit {
+        "h" => 3_600,
+        "" | "d" => 86_400,
+        "w" => 7 * 86_400,
+        "m" => 30 * 86_400,
+        "y" => 365 * 86_400,
+        _ => {
+            return Err(Error::InvalidRequest(format!(
+                "--recency {s:?}: unknown unit {unit:?}; use h, d, w, m (30 days) or y"
+            )));
+        }
+    };
+    Ok(n * unit_secs)
 }
 
 /// A search: query text, filters, order and page.
@@ -140,6 +109,42 @@ pub struct SearchRequest {
     pub operator: Operator,
     /// Snippet length in characters; 0 for no snippets.
     pub snippet_chars: usize,
+    /// Count and show every copy of a syndicated story; by default a story counts once.
+    #[serde(default)]
+    pub all_copies: bool,
+    /// Fields to count matching stories by.
+    #[serde(default)]
+    pub facets: Vec<FacetField>,
+    /// Values listed per facet.
+    #[serde(default = "default_facet_limit")]
+    pub facet_limit: usize,
+    /// Count matching stories per period of publication.
+    #[serde(default)]
+    pub timeline: Option<Interval>,
+    /// With a timeline: one series per outlet.
+    #[serde(default)]
+    pub per_outlet: bool,
+    /// With a timeline: divide each bucket by all the index holds for it that passes the
+    /// filters (whatever the query text); per outlet, by every article the outlet ran.
+    #[serde(default)]
+    pub normalize: bool,
+    /// Blend BM25 with freshness: a story this many seconds older than the newest in the
+    /// index keeps 3/4 of its score, twice as old 5/8 (see [`SearchRequest::recency`]).
+    #[serde(default)]
+    pub recency: Option<u64>,
+    /// Only articles crediting (or not crediting) wire services.
+    #[serde(default)]
+    pub wire: Option<WireFilter>,
+    /// Explain each hit's score: BM25 per field and term.
+    #[serde(default)]
+    pub explain: bool,
+    /// Keyword in context: every match in each hit's body with this many words either side.
+    #[serde(default)]
+    pub kwic: Option<usize>,
+}
+
+fn default_facet_limit() -> usize {
+    10
 }
 
 impl Default for SearchRequest {
@@ -157,6 +162,16 @@ impl Default for SearchRequest {
             offset: 0,
             operator: Operator::And,
             snippet_chars: 200,
+            all_copies: false,
+            facets: Vec::new(),
+            facet_limit: default_facet_limit(),
+            timeline: None,
+            per_outlet: false,
+            normalize: false,
+            recency: None,
+            wire: None,
+            explain: false,
+            kwic: None,
         }
     }
 }
@@ -246,11 +261,82 @@ impl SearchRequest {
         self
     }
 
+    /// Counts and shows every copy of a syndicated story (turns collapsing off).
+    pub fn all_copies(mut self, yes: bool) -> Self {
+        self.all_copies = yes;
+        self
+    }
+
+    /// Adds a facet to count.
+    pub fn facet(mut self, field: FacetField) -> Self {
+        self.facets.push(field);
+        self
+    }
+
+    /// Sets how many values each facet lists.
+    pub fn facet_limit(mut self, n: usize) -> Self {
+        self.facet_limit = n;
+        self
+    }
+
+    /// Asks for a timeline with buckets of this width.
+    pub fn timeline(mut self, interval: Interval) -> Self {
+        self.timeline = Some(interval);
+        self
+    }
+
+    /// Timeline: one series per outlet.
+    pub fn per_outlet(mut self, yes: bool) -> Self {
+        self.per_outlet = yes;
+        self
+    }
+
+    /// Timeline: divide by the index's own output per bucket (and outlet).
+    pub fn normalize(mut self, yes: bool) -> Self {
+        self.normalize = yes;
+        self
+    }
+
+    /// Blends BM25 with freshness: `score × (1 + 2^(−age / half_life)) / 2`, where age is
+    /// counted back from the newest article in the index (a corpus is often historical) and
+    /// an undated article counts as infinitely old (half its score).
+    ///
+    /// # Errors
+    /// [`Error::InvalidRequest`] when the half-life is not like `30d`, `12h`, `2w`, `1y`.
+    pub fn recency(mut self, half_life: &str) -> Result<Self> {
+        self.recency = Some(parse_half_life(half_life)?);
+        Ok(self)
+    }
+
+    /// Sets the wire filter.
+    pub fn wire(mut self, filter: WireFilter) -> Self {
+        self.wire = Some(filter);
+        self
+    }
+
+    /// Explains each hit's score.
+    pub fn explain(mut self, yes: bool) -> Self {
+        self.explain = yes;
+        self
+    }
+
+    /// Keyword in context with `words` words either side of each match.
+    pub fn kwic(mut self, words: usize) -> Self {
+        self.kwic = Some(words);
+        self
+    }
+
     /// Checks the request is consistent.
     ///
     /// # Errors
-    /// [`Error::InvalidRequest`] for an inverted date range.
+    /// [`Error::InvalidRequest`] for an inverted date range, or timeline options without a
+    /// timeline.
     pub fn validate(&self) -> Result<()> {
+        if (self.per_outlet || self.normalize) && self.timeline.is_none() {
+            return Err(Error::InvalidRequest(
+                "--per-outlet and --normalize need --timeline day|week|month|year".into(),
+            ));
+        }
         if let (Some(s), Some(u)) = (self.since, self.until)
             && s.start() >= u.end()
         {
@@ -267,39 +353,6 @@ impl SearchRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn periods() {
-        let cases = [
-            ("2022", "2022-01-01", "2023-01-01"),
-            ("2022-02", "2022-02-01", "2022-03-01"),
-            ("2022-12", "2022-12-01", "2023-01-01"),
-            ("2022-02-28", "2022-02-28", "2022-03-01"),
-            ("2020-W53", "2020-12-28", "2021-01-04"),
-        ];
-        for (s, a, b) in cases {
-            let d = DateBound::parse(s).unwrap();
-            assert_eq!(
-                (
-                    d.start().date_naive().to_string(),
-                    d.end().date_naive().to_string()
-                ),
-                (a.into(), b.into()),
-                "{s}"
-            );
-        }
-        for bad in [
-            "",
-            "22",
-            "2022-13",
-            "2022-02-30",
-            "2022/02",
-            "2022-W60",
-            "x",
-        ] {
-            assert!(DateBound::parse(bad).is_none(), "{bad}");
-        }
-    }
 
     #[test]
     fn inverted_range_is_refused() {

@@ -2,6 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::explain::{ScoreExplanation, ScorePart};
+pub use super::facets::Facet;
+pub use super::kwic::KwicLine;
+pub use super::timeline::Timeline;
+
 /// A piece of an article's body around the matched words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snippet {
@@ -76,6 +81,28 @@ pub struct Hit {
     pub word_count: u64,
     /// Body text around the matches (absent when snippets are off).
     pub snippet: Option<Snippet>,
+    /// Wire services the article credits.
+    #[serde(default)]
+    pub wire: Vec<String>,
+    /// Syndication cluster (16 hex digits) when the story has near-duplicate copies.
+    #[serde(default)]
+    pub cluster: Option<String>,
+    /// Whether this is the cluster's canonical (earliest) copy; true when not syndicated.
+    #[serde(default = "yes")]
+    pub canonical: bool,
+    /// Outlets of the other matching copies folded into this hit (collapsing on).
+    #[serde(default)]
+    pub also_in: Vec<String>,
+    /// Why the hit scored (with `explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<ScoreExplanation>,
+    /// Every match in the body with its context (with `kwic`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kwic: Option<Vec<KwicLine>>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The answer to a [`SearchRequest`](super::SearchRequest).
@@ -83,12 +110,26 @@ pub struct Hit {
 pub struct SearchResults {
     /// The query as given.
     pub query: String,
-    /// Matching articles in all (not just this page).
+    /// Matching stories in all (not just this page); copies of a syndicated story count once
+    /// unless `all_copies` was asked.
     pub total: u64,
+    /// Matching articles, every copy counted.
+    #[serde(default)]
+    pub total_copies: u64,
     /// Hits skipped before this page.
     pub offset: usize,
     /// This page of hits.
     pub hits: Vec<Hit>,
+    /// Counts per facet field asked for, over all matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facets: Vec<Facet>,
+    /// Matches over time, when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Timeline>,
+    /// The index commit searched (its opstamp): re-running the query on the same generation
+    /// gives the same results.
+    #[serde(default)]
+    pub generation: u64,
     /// Time taken, milliseconds.
     pub took_ms: f64,
 }

@@ -58,7 +58,7 @@ pub enum Command {
     /// Index folders and files of articles (re-runs read only new or changed files).
     Index(IndexArgs),
     /// Search the index.
-    Search(SearchArgs),
+    Search(Box<SearchArgs>),
     /// Print the article records extraction makes from files, without indexing.
     Extract(ExtractArgs),
     /// Show what the index holds.
@@ -168,18 +168,67 @@ pub struct SearchArgs {
     /// Words side by side match if any matches (OR); the default is all (AND).
     #[arg(long)]
     pub any: bool,
-    /// Snippet length in characters (0: none).
-    #[arg(long, default_value_t = 200, value_name = "N")]
-    pub snippet_chars: usize,
+    /// Snippet length in characters (0: none; default 200, and none with --all or --kwic).
+    #[arg(long, value_name = "N")]
+    pub snippet_chars: Option<usize>,
     /// Print only the number of matching articles.
-    #[arg(long, conflicts_with_all = ["json", "jsonl"])]
+    #[arg(long, conflicts_with_all = ["json", "jsonl", "csv"])]
     pub count: bool,
-    /// Print one JSON object: {query, total, offset, hits, took_ms}.
-    #[arg(long, conflicts_with = "jsonl")]
+    /// Print one JSON object: {query, total, offset, hits, facets, timeline, generation, took_ms}.
+    #[arg(long, conflicts_with_all = ["jsonl", "csv"])]
     pub json: bool,
-    /// Print one JSON object per hit, one per line.
-    #[arg(long)]
+    /// Print one JSON object per hit (or per KWIC line), one per line.
+    #[arg(long, conflicts_with = "csv")]
     pub jsonl: bool,
+    /// Print CSV with a header row: one row per hit (or per KWIC line).
+    #[arg(long)]
+    pub csv: bool,
+    /// Count and show every copy of a syndicated story (by default a story carried by
+    /// several outlets counts once, in hits, totals, facets and timelines).
+    #[arg(long)]
+    pub all_copies: bool,
+    /// Count matching stories by these fields: outlet, entity, person, organization, place,
+    /// section, language, wire (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub facet: Vec<String>,
+    /// Values listed per facet.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub facet_limit: usize,
+    /// Count matching stories per day, week, month or year of publication.
+    #[arg(long, value_name = "INTERVAL")]
+    pub timeline: Option<String>,
+    /// Timeline: one series per outlet.
+    #[arg(long, requires = "timeline")]
+    pub per_outlet: bool,
+    /// Timeline: divide each bucket by everything the index holds for it (and its outlet).
+    #[arg(long, requires = "timeline")]
+    pub normalize: bool,
+    /// Keyword in context: every match in each hit's body, one line each.
+    #[arg(long)]
+    pub kwic: bool,
+    /// Words either side of each KWIC match.
+    #[arg(long, default_value_t = 6, value_name = "N")]
+    pub kwic_words: usize,
+    /// Show why each hit scored: BM25 per field and term.
+    #[arg(long)]
+    pub explain: bool,
+    /// Show the query as parsed (every operator explicit) and warn about traps.
+    #[arg(long)]
+    pub debug_query: bool,
+    /// Stream every match (no limit) in a stable order as JSON Lines (default) or CSV; each
+    /// record carries the index generation.
+    #[arg(long, conflicts_with_all = ["json", "count", "offset"])]
+    pub all: bool,
+    /// Blend relevance with freshness: a story HALF_LIFE older than the newest in the index
+    /// keeps 3/4 of its score (e.g. 30d, 12h, 2w, 1y).
+    #[arg(long, value_name = "HALF_LIFE")]
+    pub recency: Option<String>,
+    /// Only articles crediting a wire service (AP, Reuters, AFP, dpa, …), or this one.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    pub wire: Option<String>,
+    /// Only articles crediting no wire service.
+    #[arg(long, conflicts_with = "wire")]
+    pub no_wire: bool,
 }
 
 /// `newsdex extract`.

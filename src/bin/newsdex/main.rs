@@ -4,6 +4,7 @@ mod args;
 mod extract_cmd;
 mod index_cmd;
 mod output;
+mod research;
 mod search_cmd;
 
 use std::io::Write;
@@ -36,7 +37,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let color = output::color_choice(cli.color);
     match cli.command {
         Command::Index(args) => index_cmd::run(&cli.index, schema(&cli.schema)?, args, color),
-        Command::Search(args) => search_cmd::run(&cli.index, schema(&cli.schema)?, args, color),
+        Command::Search(args) => search_cmd::run(&cli.index, schema(&cli.schema)?, *args, color),
         Command::Extract(args) => extract_cmd::run(args),
         Command::Stats(args) => {
             let index = open(&cli.index, schema(&cli.schema)?)?;

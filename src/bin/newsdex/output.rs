@@ -67,7 +67,13 @@ pub fn print_results(results: &SearchResults, color: Color) -> std::io::Result<(
             meta.push(l.clone());
         }
         meta.push(format!("score {:.2}", hit.score));
+        if !hit.wire.is_empty() {
+            meta.push(format!("wire: {}", hit.wire.join(", ")));
+        }
         writeln!(out, "     {}", meta.join(" · ").dimmed())?;
+        if !hit.also_in.is_empty() {
+            writeln!(out, "     {} {}", "also in:".bold(), hit.also_in.join(", "))?;
+        }
         if let Some(s) = &hit.snippet {
             let open = "\u{1b}[1;33m";
             let close = "\u{1b}[0m";
@@ -96,9 +102,14 @@ pub fn print_results(results: &SearchResults, color: Color) -> std::io::Result<(
     } else {
         "articles"
     };
+    let copies = if results.total_copies > results.total {
+        format!(" ({} with syndicated copies)", results.total_copies)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} {noun}{shown} · {:.1} ms",
+        "{} {noun}{copies}{shown} · {:.1} ms",
         results.total, results.took_ms
     )?;
     out.flush()
@@ -154,6 +165,13 @@ pub fn print_index_report(
         stats.outlets.len(),
         human_bytes(stats.index_bytes)
     )?;
+    if r.syndication_clusters > 0 {
+        writeln!(
+            out,
+            "  syndicated {} stories carried by {} articles (near-duplicate copies; searches count each story once)",
+            r.syndication_clusters, r.syndicated_articles
+        )?;
+    }
     if r.boilerplate_paragraphs > 0 {
         writeln!(
             out,

@@ -1,16 +1,21 @@
 //! `newsdex search`: flags → `SearchRequest`, results printed.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use newsdex::search::{Operator, SearchRequest, Sort};
+use newsdex::search::{
+    FacetField, Interval, Operator, SearchRequest, Sort, WireFilter, debug_query,
+};
 use newsdex::{NewsIndex, NewsSchema};
 
 use crate::args::{SearchArgs, SortArg};
 use crate::output::{self, Color};
+use crate::research;
 
 /// The one place search flags become a library request.
 fn request(args: &SearchArgs) -> newsdex::Result<SearchRequest> {
+    let quiet_body = args.all || args.kwic;
     let mut req = SearchRequest::new(args.query.clone())
         .sort(match args.sort {
             SortArg::Relevance => Sort::Relevance,
@@ -24,10 +29,39 @@ fn request(args: &SearchArgs) -> newsdex::Result<SearchRequest> {
         } else {
             Operator::And
         })
-        .snippet_chars(args.snippet_chars);
+        .snippet_chars(
+            args.snippet_chars
+                .unwrap_or(if quiet_body { 0 } else { 200 }),
+        )
+        .all_copies(args.all_copies)
+        .facet_limit(args.facet_limit)
+        .per_outlet(args.per_outlet)
+        .normalize(args.normalize)
+        .explain(args.explain);
     req.outlets = args.outlet.clone();
     req.languages = args.lang.clone();
     req.entities = args.entity.clone();
+    for f in args.facet.iter().filter(|f| !f.trim().is_empty()) {
+        req = req.facet(FacetField::parse(f)?);
+    }
+    if let Some(t) = &args.timeline {
+        req = req.timeline(Interval::parse(t)?);
+    }
+    if args.kwic {
+        req = req.kwic(args.kwic_words);
+    }
+    if let Some(h) = &args.recency {
+        req = req.recency(h)?;
+    }
+    if args.no_wire {
+        req = req.wire(WireFilter::None);
+    } else if let Some(w) = &args.wire {
+        req = req.wire(if w.trim().is_empty() {
+            WireFilter::Any
+        } else {
+            WireFilter::Named(w.clone())
+        });
+    }
     for m in &args.mentions {
         req = req.mentions(m)?;
     }
@@ -48,12 +82,32 @@ pub fn run(
     color: Color,
 ) -> anyhow::Result<ExitCode> {
     let req = request(&args)?;
+    if args.debug_query {
+        research::print_debug(&debug_query(&req)?, color)?;
+    }
     let index = NewsIndex::open_with_schema(dir, schema)?;
+    if args.all {
+        return export(&index, &req, &args);
+    }
     let results = index.search(&req)?;
     if args.count {
         output::write_all(&format!("{}\n", results.total))?;
     } else if args.json {
         output::write_all(&format!("{}\n", serde_json::to_string(&results)?))?;
+    } else if args.kwic {
+        let mut out = String::new();
+        for hit in &results.hits {
+            research::kwic_records(hit, None, &args, &mut out)?;
+        }
+        if args.csv {
+            out.insert_str(0, research::KWIC_CSV_HEADER);
+        }
+        if args.jsonl || args.csv {
+            output::write_all(&out)?;
+        } else {
+            research::write_colored(&out, color)?;
+            research::print_summary(&results, color)?;
+        }
     } else if args.jsonl {
         let mut out = String::new();
         for hit in &results.hits {
@@ -61,10 +115,59 @@ pub fn run(
             out.push('\n');
         }
         output::write_all(&out)?;
+    } else if args.csv {
+        let mut out = String::from(research::HIT_CSV_HEADER);
+        for (i, hit) in results.hits.iter().enumerate() {
+            research::hit_csv(
+                (results.offset + i + 1) as u64,
+                results.generation,
+                hit,
+                &mut out,
+            );
+        }
+        output::write_all(&out)?;
     } else {
         output::print_results(&results, color)?;
+        research::print_research(&results, color)?;
     }
     Ok(if results.total > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `--all`: every match streamed as JSON Lines or CSV (per hit, or per KWIC line).
+fn export(index: &NewsIndex, req: &SearchRequest, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if args.csv {
+        out.write_all(
+            if args.kwic {
+                research::KWIC_CSV_HEADER
+            } else {
+                research::HIT_CSV_HEADER
+            }
+            .as_bytes(),
+        )?;
+    }
+    let mut line = String::new();
+    let summary = index.export(req, |record| -> anyhow::Result<()> {
+        line.clear();
+        if args.kwic {
+            research::kwic_records(&record.hit, Some(record.generation), args, &mut line)?;
+        } else if args.csv {
+            research::hit_csv(record.rank, record.generation, &record.hit, &mut line);
+        } else {
+            line.push_str(&serde_json::to_string(&record)?);
+            line.push('\n');
+        }
+        out.write_all(line.as_bytes())?;
+        Ok(())
+    });
+    // A closed pipe (`| head`) ends the export quietly: main treats it as success.
+    let summary = summary?;
+    out.flush()?;
+    Ok(if summary.records > 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

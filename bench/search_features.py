@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Cost of research searches: facets and timelines against the same query without them, and
+the throughput and memory of `--all` export — on Reuters-21578 and on Reuters scaled up.
+
+Usage: python3 bench/search_features.py [--scale N] [PATH/TO/reuters.jsonl.gz]
+       (default corpus ../shared/eval/corpora/reuters.jsonl.gz; default scale 10)
+
+Two indexes are built with a release binary: Reuters as it is (21,578 articles), and Reuters
+repeated N times (copy k published k years later and with its own id, so copies are not
+syndication clusters of each other — about 216,000 articles at N = 10). For each, the word
+whose share of matching articles is closest to 50% is the query. Reported:
+
+- in-process search time (`took_ms`, median of 15 runs) of the query alone and with
+  --facet / --timeline variants, and the ratio to the query alone (target ≤ 3×);
+- `--all` export of that query and of the empty query to /dev/null: records/s (target
+  ≥ 50,000/s) and peak anonymous memory (RssAnon, sampled every 10 ms from /proc; the index
+  is memory-mapped, so file-backed pages are the OS's page cache, not the process's heap).
+
+Numbers from one run on a shared machine are for comparing ratios, not absolutes.
+"""
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--scale")]
+SCALE = 10
+for i, a in enumerate(sys.argv):
+    if a.startswith("--scale"):
+        SCALE = int(a.split("=", 1)[1]) if "=" in a else int(sys.argv[i + 1])
+        if "=" not in a:
+            ARGS.remove(sys.argv[i + 1])
+CORPUS = ARGS[0] if ARGS else os.path.join(ROOT, "..", "shared", "eval", "corpora", "reuters.jsonl.gz")
+CANDIDATES = ["said", "the", "mln", "pct", "to", "for", "on", "it", "was", "and", "dlrs"]
+VARIANTS = [
+    ("query alone", []),
+    ("--facet outlet", ["--facet", "outlet"]),
+    ("--facet outlet,language,wire", ["--facet", "outlet,language,wire"]),
+    ("--timeline month", ["--timeline", "month"]),
+    ("--timeline week --per-outlet", ["--timeline", "week", "--per-outlet"]),
+    ("--timeline month --normalize", ["--timeline", "month", "--normalize"]),
+    ("--facet outlet --timeline month", ["--facet", "outlet", "--timeline", "month"]),
+    ("query alone, --all-copies", ["--all-copies"]),
+]
+
+
+def scaled(src, dst, n):
+    """Reuters n times; copy k shifted k*365 days, ids suffixed, so no copy clusters."""
+    with gzip.open(src, "rt") as f:
+        records = [json.loads(line) for line in f]
+    with open(dst, "w") as out:
+        for k in range(n):
+            for r in records:
+                r2 = dict(r)
+                r2["id"] = f"{r['id']}-{k}"
+                for key in ("date", "published", "date_publish"):
+                    if r.get(key):
+                        d = str(r[key])
+                        try:
+                            y = int(d[:4])
+                            r2[key] = f"{y + k}{d[4:]}"
+                        except ValueError:
+                            pass
+                r2.pop("date_raw", None)
+                out.write(json.dumps(r2))
+                out.write("\n")
+    return n * len(records)
+
+
+def peak_anon(pid, box, stop):
+    while not stop.is_set():
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("RssAnon:"):
+                        box[0] = max(box[0], int(line.split()[1]))
+        except OSError:
+            return
+        time.sleep(0.01)
+
+
+def export(exe, index, query, extra=()):
+    t = time.perf_counter()
+    p = subprocess.Popen([exe, "--index", index, "search", query, "--all", *extra],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    box, stop = [0], threading.Event()
+    th = threading.Thread(target=peak_anon, args=(p.pid, box, stop))
+    th.start()
+    lines = sum(1 for _ in p.stdout)
+    p.wait()
+    wall = time.perf_counter() - t
+    stop.set()
+    th.join()
+    return lines, wall, box[0]
+
+
+def took(exe, index, query, extra):
+    times = []
+    for _ in range(15):
+        out = subprocess.run([exe, "--index", index, "search", query, "--json", "--snippet-chars", "0", *extra],
+                             capture_output=True).stdout
+        r = json.loads(out)
+        times.append(r["took_ms"])
+    return statistics.median(times), r["total"]
+
+
+def bench(exe, index, label):
+    total = int(subprocess.run([exe, "--index", index, "search", "", "--count"], capture_output=True).stdout)
+    shares = {}
+    for w in CANDIDATES:
+        n = int(subprocess.run([exe, "--index", index, "search", w, "--count"], capture_output=True).stdout or 0)
+        shares[w] = n / total
+    query = min(shares, key=lambda w: abs(shares[w] - 0.5))
+    print(f"\n## {label}: {total} stories; query {query!r} matches {shares[query]:.0%}")
+    print(f"{'variant':36s} {'took ms':>8s} {'× alone':>8s} {'total':>7s}")
+    base = None
+    for name, extra in VARIANTS:
+        ms, n = took(exe, index, query, extra)
+        base = base or ms
+        print(f"{name:36s} {ms:8.2f} {ms / base:8.2f} {n:7d}")
+    print(f"{'export':36s} {'records':>8s} {'s':>6s} {'records/s':>10s} {'peak RssAnon':>13s}")
+    for q, extra in [(query, []), ("", []), ("", ["--csv"]), (query, ["--kwic"])]:
+        lines, wall, anon = export(exe, index, q, extra)
+        name = f"--all {q!r} {' '.join(extra)}"
+        unit = "lines" if "--kwic" in extra else "records"
+        print(f"{name:36s} {lines:8d} {wall:6.2f} {lines / wall:10.0f} {anon / 1024:10.1f} MiB  ({unit})")
+
+
+def main():
+    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    exe = os.path.join(target, "release", "newsdex")
+    work = tempfile.mkdtemp(prefix="newsdex-searchbench-")
+    try:
+        small = os.path.join(work, "reuters")
+        subprocess.run([exe, "--index", small, "index", CORPUS, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+        bench(exe, small, "Reuters-21578")
+        if SCALE > 1:
+            big_src = os.path.join(work, "scaled.jsonl")
+            n = scaled(CORPUS, big_src, SCALE)
+            big = os.path.join(work, "scaled")
+            t = time.perf_counter()
+            subprocess.run([exe, "--index", big, "index", big_src, "--quiet"], check=True, stdout=subprocess.DEVNULL)
+            print(f"\n(indexed {n} scaled articles in {time.perf_counter() - t:.0f} s)")
+            bench(exe, big, f"Reuters x{SCALE}")
+    finally:
+        subprocess.run(["rm", "-rf", work])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+//! Syndication clusters, assigned at the end of an indexing run: articles whose body
+//! SimHashes are at most [`MAX_DISTANCE`] bits apart are copies of one story.
+//!
+//! The pass reads only fast columns (id, published, SimHash, current cluster) for the whole
+//! index, finds candidate pairs by splitting each 64-bit signature into `MAX_DISTANCE + 1`
+//! blocks (two signatures within the distance agree exactly on at least one block), checks
+//! them, and joins matches with union-find. Each cluster's canonical copy is its earliest
+//! published member (undated last, ties by id); the cluster key is a hash of the canonical
+//! id. Only articles whose key or rank changed are rewritten (from their stored fields), so a
+//! re-run that changes nothing writes nothing, a new copy joins its cluster, and deleting the
+//! canonical copy promotes the next one.
+
+use std::collections::HashMap;
+
+use tantivy::{DocAddress, IndexWriter, TantivyDocument, Term};
+
+use super::document::{ClusterSlot, article_from_doc, to_document_with};
+use super::state::first_str;
+use super::{NewsIndex, SOURCE};
+use crate::Result;
+use crate::extract::syndication::{MAX_DISTANCE, MAX_GAP_SECS, distance};
+
+/// What a clustering pass found and did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Clustered {
+    /// Clusters (of two or more articles) in the index.
+    pub clusters: usize,
+    /// Articles in those clusters.
+    pub members: usize,
+    /// Articles rewritten because their cluster changed.
+    pub rewritten: usize,
+}
+
+struct Member {
+    addr: DocAddress,
+    id: String,
+    published: Option<i64>,
+    sig: Option<u64>,
+    slot: ClusterSlot,
+}
+
+/// Recomputes the clusters of the last commit and rewrites the articles whose cluster
+/// changed. The caller commits.
+pub(crate) fn assign_clusters(
+    index: &NewsIndex,
+    writer: &IndexWriter<TantivyDocument>,
+) -> Result<Clustered> {
+    let searcher = index.reader.searcher();
+    let members = scan(&searcher)?;
+    let slots = cluster(&members);
+    let mut done = Clustered::default();
+    let mut seen_keys = std::collections::HashSet::new();
+    let fields = index.schema.fields();
+    for (m, slot) in members.iter().zip(&slots) {
+        if slot.key != 0 {
+            done.members += 1;
+            if seen_keys.insert(slot.key) {
+                done.clusters += 1;
+            }
+        }
+        if *slot == m.slot {
+            continue;
+        }
+        let doc: TantivyDocument = searcher.doc(m.addr)?;
+        let (article, mut source, removed) = article_from_doc(&doc, fields);
+        source.cluster = *slot;
+        writer.delete_term(Term::from_field_text(fields.id, &article.id));
+        writer.add_document(to_document_with(&article, fields, &source, &removed))?;
+        done.rewritten += 1;
+    }
+    Ok(done)
+}
+
+fn scan(searcher: &tantivy::Searcher) -> Result<Vec<Member>> {
+    let mut out = Vec::new();
+    let (mut id, mut kind) = (String::new(), String::new());
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let ff = segment.fast_fields();
+        let ids = ff.str("id")?;
+        let kinds = ff.str("doc_kind")?;
+        let sigs = ff.column_opt::<u64>("simhash")?;
+        let keys = ff.column_opt::<u64>("dup_key")?;
+        let ranks = ff.column_opt::<u64>("dup_rank")?;
+        let published = ff.column_opt::<tantivy::DateTime>("published")?;
+        for doc in segment.doc_ids_alive() {
+            if first_str(kinds.as_ref(), doc, &mut kind)? && kind == SOURCE {
+                continue;
+            }
+            if !first_str(ids.as_ref(), doc, &mut id)? {
+                continue;
+            }
+            let first =
+                |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(doc));
+            out.push(Member {
+                addr: DocAddress::new(ord as u32, doc),
+                id: id.clone(),
+                published: published
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .map(|d| d.into_timestamp_secs()),
+                sig: first(&sigs),
+                slot: ClusterSlot {
+                    key: first(&keys).unwrap_or(0),
+                    rank: first(&ranks).unwrap_or(0),
+                },
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The cluster slot each member should have (`key` 0 when it has no near-duplicate).
+fn cluster(members: &[Member]) -> Vec<ClusterSlot> {
+    let sigs: Vec<(usize, u64, Option<i64>)> = members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.sig.map(|s| (i, s, m.published)))
+        .collect();
+    let mut parent: Vec<usize> = (0..members.len()).collect();
+    for (i, j) in candidate_pairs(&sigs) {
+        union(&mut parent, i, j);
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..members.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut slots = vec![ClusterSlot::default(); members.len()];
+    for mut group in groups.into_values().filter(|g| g.len() > 1) {
+        group.sort_by(|&a, &b| {
+            let (a, b) = (&members[a], &members[b]);
+            (a.published.is_none(), a.published, &a.id).cmp(&(
+                b.published.is_none(),
+                b.published,
+                &b.id,
+            ))
+        });
+        let key = cluster_key(&members[group[0]].id);
+        for (rank, i) in group.into_iter().enumerate() {
+            slots[i] = ClusterSlot {
+                key,
+                rank: rank as u64,
+            };
+        }
+    }
+    slots
+}
+
+/// Pairs of member indexes whose signatures are within [`MAX_DISTANCE`] bits and whose
+/// publication times are within [`MAX_GAP_SECS`] (an undated article is compared with all).
+fn candidate_pairs(sigs: &[(usize, u64, Option<i64>)]) -> Vec<(usize, usize)> {
+    let blocks = MAX_DISTANCE as usize + 1;
+    let mut pairs = Vec::new();
+    for b in 0..blocks {
+        let lo = 64 * b / blocks;
+        let hi = 64 * (b + 1) / blocks;
+        let mask = ((1u64 << (hi - lo)) - 1) << lo;
+        let mut buckets: HashMap<u64, Vec<(usize, u64, Option<i64>)>> = HashMap::new();
+        for &(i, s, t) in sigs {
+            buckets.entry(s & mask).or_default().push((i, s, t));
+        }
+        for mut bucket in buckets.into_values() {
+            // Dated first, in time order, so each is compared only within the window.
+            bucket.sort_by_key(|&(i, _, t)| (t.is_none(), t, i));
+            let dated = bucket.iter().take_while(|e| e.2.is_some()).count();
+            let (with_date, undated) = bucket.split_at(dated);
+            let mut check = |a: (usize, u64, Option<i64>), b: (usize, u64, Option<i64>)| {
+                if distance(a.1, b.1) <= MAX_DISTANCE {
+                    pairs.push((a.0, b.0));
+                }
+            };
+            for (x, &a) in with_date.iter().enumerate() {
+                let t = a.2.unwrap_or(0);
+                for &b in with_date[x + 1..]
+                    .iter()
+                    .take_while(|b| b.2.unwrap_or(0) - t <= MAX_GAP_SECS)
+                {
+                    check(a, b);
+                }
+                for &b in undated {
+                    check(a, b);
+                }
+            }
+            for (x, &a) in undated.iter().enumerate() {
+                for &b in &undated[x + 1..] {
+                    check(a, b);
+                }
+            }
+        }
+    }
+    pairs
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// A nonzero key from the canonical copy's id (FNV-1a).
+fn cluster_key(id: &str) -> u64 {
+    let h = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    h.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: &str, published: Option<i64>, sig: Option<u64>) -> Member {
+        Member {
+            addr: DocAddress::new(0, 0),
+            id: id.into(),
+            published,
+            sig,
+            slot: ClusterSlot::default(),
+        }
+    }
+
+    #[test]
+    fn near_signatures_cluster_and_earliest_is_canonical() {
+        let s = 0x0123_4567_89ab_cdef_u64;
+        let members = [
+            member("b", Some(20), Some(s ^ 0b101)),
+            member("a", Some(10), Some(s)),
+            member("c", None, Some(s ^ (1 << 40))),
+            member("far", Some(5), Some(!s)),
+            member("short", Some(5), None),
+        ];
+        let slots = cluster(&members);
+        let key = cluster_key("a");
+        assert_eq!(slots[1], ClusterSlot { key, rank: 0 });
+        assert_eq!(slots[0], ClusterSlot { key, rank: 1 });
+        assert_eq!(slots[2], ClusterSlot { key, rank: 2 });
+        assert_eq!(slots[3], ClusterSlot::default());
+        assert_eq!(slots[4], ClusterSlot::default());
+    }
+}
