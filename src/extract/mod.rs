@@ -17,6 +17,7 @@ pub mod authors;
 pub mod boilerplate;
 mod corpus;
 pub mod dates;
+pub mod entities;
 mod html;
 pub mod language;
 pub mod mentions;
@@ -38,6 +39,10 @@ pub struct ExtractOptions {
     pub strip_boilerplate: bool,
     /// Refuse HTML nested deeper than this (hostile pages; real ones stay far below).
     pub max_html_depth: usize,
+    /// Find named entities.
+    pub entities: bool,
+    /// The alias table entities are linked with; `None` is the shipped one.
+    pub aliases: Option<std::sync::Arc<entities::AliasTable>>,
 }
 
 impl Default for ExtractOptions {
@@ -46,6 +51,8 @@ impl Default for ExtractOptions {
             detect_language: true,
             strip_boilerplate: true,
             max_html_depth: 512,
+            entities: true,
+            aliases: None,
         }
     }
 }
@@ -226,6 +233,16 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
     );
     article.mentioned_dates =
         mentions::mentioned_dates(&article.body, article.published.map(|d| d.day()));
+    if opts.entities {
+        article.entities = entities::entities(
+            article.title.as_deref(),
+            &article.body,
+            article.language.as_deref(),
+            opts.aliases
+                .as_deref()
+                .unwrap_or(entities::AliasTable::shipped()),
+        );
+    }
     Ok((article, stripped.cuts))
 }
 
