@@ -57,7 +57,7 @@ impl NewsIndex {
         let fields = self.schema.fields();
         let mut clauses = vec![(TOccur::Must, text_query.box_clone())];
         clauses.extend(
-            filters::filters(req, fields)
+            filters::filters(req, fields, &self.aliases())
                 .into_iter()
                 .map(|q| (TOccur::Must, q)),
         );

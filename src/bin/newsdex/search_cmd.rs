@@ -28,6 +28,7 @@ fn request(args: &SearchArgs) -> newsdex::Result<SearchRequest> {
     req.outlets = args.outlet.clone();
     req.languages = args.lang.clone();
     req.entities = args.entity.clone();
+    req.entity_types = args.entity_type.iter().map(|t| t.kind()).collect();
     for m in &args.mentions {
         req = req.mentions(m)?;
     }
@@ -49,6 +50,11 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let req = request(&args)?;
     let index = NewsIndex::open_with_schema(dir, schema)?;
+    if let Some(path) = &args.aliases {
+        let mut table = (*index.aliases()).clone();
+        table.extend(&crate::aliases::read(path)?, &path.to_string_lossy())?;
+        index.set_aliases(table);
+    }
     let results = index.search(&req)?;
     if args.count {
         output::write_all(&format!("{}\n", results.total))?;
