@@ -41,6 +41,8 @@ pub struct ExtractOptions {
     pub max_html_depth: usize,
     /// Find named entities.
     pub entities: bool,
+    /// Find the dates the text mentions.
+    pub mentioned_dates: bool,
     /// The alias table entities are linked with; `None` is the shipped one.
     pub aliases: Option<std::sync::Arc<entities::AliasTable>>,
 }
@@ -52,6 +54,7 @@ impl Default for ExtractOptions {
             strip_boilerplate: true,
             max_html_depth: 512,
             entities: true,
+            mentioned_dates: true,
             aliases: None,
         }
     }
@@ -231,8 +234,10 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
             .as_deref()
             .or(page_meta.description.as_deref()),
     );
-    article.mentioned_dates =
-        mentions::mentioned_dates(&article.body, article.published.map(|d| d.day()));
+    if opts.mentioned_dates {
+        article.mentioned_dates =
+            mentions::mentioned_dates(&article.body, article.published.map(|d| d.day()));
+    }
     if opts.entities {
         article.entities = entities::entities(
             article.title.as_deref(),

@@ -121,6 +121,12 @@ pub struct IndexArgs {
     /// index remembers them, and re-links its stored articles when the table changes.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+    /// Do not look for named entities (faster; --entity then finds nothing new).
+    #[arg(long)]
+    pub no_entities: bool,
+    /// Do not look for the dates articles mention (faster; --mentions then finds nothing new).
+    #[arg(long)]
+    pub no_mentioned_dates: bool,
 }
 
 /// `--entity-type` values.

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::Span;
-use super::aliases::{AliasTable, stem};
-use super::tokenize::tokenize;
+use super::aliases::{AliasEntry, AliasTable, stem};
+use super::tokenize::{Token, tokenize};
 use crate::{Entity, EntityKind, Mention};
 
 /// `found` plus the table's names in `text` that overlap nothing found, in text order.
@@ -15,7 +15,6 @@ pub(super) fn with_known_names(
     mut found: Vec<Span>,
     aliases: &AliasTable,
 ) -> Vec<Span> {
-    let max = aliases.max_words().max(1);
     let mut extra = Vec::new();
     for line in tokenize(text) {
         let mut i = 0;
@@ -25,21 +24,17 @@ pub(super) fn with_known_names(
                 i += 1;
                 continue;
             }
-            let mut hit = None;
-            for n in (1..=max.min(line.len() - i)).rev() {
+            let hit = known_at(text, &line, i, aliases).map(|(n, e)| {
                 let (start, end) = (line[i].start, line[i + n - 1].end);
-                if let Some(e) = aliases.lookup_in_text(&text[start..end]) {
-                    hit = Some((
-                        n,
-                        Span {
-                            start,
-                            end,
-                            kind: e.kind,
-                        },
-                    ));
-                    break;
-                }
-            }
+                (
+                    n,
+                    Span {
+                        start,
+                        end,
+                        kind: e.kind,
+                    },
+                )
+            });
             match hit {
                 Some((n, span)) => {
                     if !found
@@ -57,6 +52,25 @@ pub(super) fn with_known_names(
     found.extend(extra);
     found.sort_by_key(|s| (s.start, s.end));
     found
+}
+
+/// The alias table's longest name starting at token `i` of `line`: its length in tokens and
+/// its entry. A name ends on a word, never on punctuation ("NATO." is "NATO" and a full stop).
+pub(super) fn known_at<'a>(
+    text: &str,
+    line: &[Token],
+    i: usize,
+    aliases: &'a AliasTable,
+) -> Option<(usize, &'a AliasEntry)> {
+    let max = (aliases.max_words() + 2).min(line.len() - i);
+    (1..=max).rev().find_map(|n| {
+        let last = line[i + n - 1].of(text);
+        if !last.chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let e = aliases.lookup_in_text(&text[line[i].start..line[i + n - 1].end])?;
+        Some((n, e))
+    })
 }
 
 /// Collapses whitespace; drops a trailing possessive.

@@ -17,6 +17,7 @@ mod features;
 mod link;
 mod model;
 mod russian;
+mod russian_orgs;
 mod tokenize;
 pub mod train;
 

@@ -5,6 +5,8 @@
 
 use super::Span;
 use super::aliases::{AliasTable, stem};
+use super::link::known_at;
+use super::russian_orgs;
 use super::tokenize::{Token, tokenize};
 use crate::EntityKind;
 
@@ -203,21 +205,40 @@ pub(super) fn recognise(text: &str, aliases: &AliasTable) -> Vec<Span> {
                 i += 1;
                 continue;
             }
+            // "мэрии Москвы": the body, and (found next) the place.
+            if russian_orgs::is_descriptor(words[i])
+                && i + 1 < line.len()
+                && let Some((n, e)) = known_at(text, &line, i + 1, aliases)
+                && e.kind == EntityKind::Place
+            {
+                out.push(span(&line[i..i + 1 + n], EntityKind::Organization));
+                i += 1;
+                continue;
+            }
             if !capitalised(words[i]) {
                 i += 1;
                 continue;
             }
-            // The alias table's longest name from here ("МИД России").
-            let max = aliases.max_words().min(line.len() - i);
-            if let Some(n) = (1..=max).rev().find(|&n| {
-                aliases
-                    .lookup_in_text(&text[line[i].start..line[i + n - 1].end])
-                    .is_some()
-            }) {
-                let whole = &text[line[i].start..line[i + n - 1].end];
-                if let Some(e) = aliases.lookup_in_text(whole) {
-                    out.push(span(&line[i..i + n], e.kind));
+            if !acronym(words[i])
+                && let Some(n) = russian_orgs::adjective_org(&words, i)
+            {
+                out.push(span(&line[i..i + n], EntityKind::Organization));
+                i += n;
+                continue;
+            }
+            // "Конгресса США": an organisation noun and the names after it.
+            if russian_orgs::is_head(words[i]) && !line[i].sentence_start {
+                let mut j = i + 1;
+                while j < line.len() && capitalised(words[j]) {
+                    j += 1;
                 }
+                out.push(span(&line[i..j], EntityKind::Organization));
+                i = j;
+                continue;
+            }
+            // The alias table's longest name from here ("МИД России").
+            if let Some((n, e)) = known_at(text, &line, i, aliases) {
+                out.push(span(&line[i..i + n], e.kind));
                 i += n;
                 continue;
             }
@@ -231,6 +252,21 @@ pub(super) fn recognise(text: &str, aliases: &AliasTable) -> Vec<Span> {
                 continue;
             }
             let mut j = i + 1;
+            if latin(words[i]) {
+                // "Bank of East Asia", "Committee to Protect Journalists".
+                while j < line.len() {
+                    let joins =
+                        matches!(words[j], "of" | "and" | "to" | "the" | "de" | "und" | "&")
+                            && words.get(j + 1).is_some_and(|w| capitalised(w) && latin(w));
+                    if joins {
+                        j += 2;
+                    } else if capitalised(words[j]) && latin(words[j]) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
             while j < line.len() && capitalised(words[j]) && acronym(words[j]) == acronym(words[i])
             {
                 j += 1;
@@ -238,7 +274,9 @@ pub(super) fn recognise(text: &str, aliases: &AliasTable) -> Vec<Span> {
             let run = &line[i..j];
             let run_words = &words[i..j];
             let prev = i.checked_sub(1).map(|k| words[k].to_lowercase());
-            if let Some(kind) = classify(run, run_words, prev.as_deref(), text, aliases, l) {
+            let next = words.get(j).copied();
+            if let Some(kind) = classify(run, run_words, (prev.as_deref(), next), text, aliases, l)
+            {
                 out.push(span(run, kind));
             } else if run.len() > 1 && line[i].sentence_start {
                 // The first word opened the sentence; the rest may still be a name.
@@ -262,7 +300,7 @@ fn span(run: &[Token], kind: EntityKind) -> Span {
 fn classify(
     run: &[Token],
     words: &[&str],
-    prev: Option<&str>,
+    (prev, next): (Option<&str>, Option<&str>),
     text: &str,
     aliases: &AliasTable,
     l: &Lists,
@@ -290,6 +328,13 @@ fn classify(
     if l.not_names.contains(&first) && words.len() == 1 {
         return None;
     }
+    // "Тверской суд", "Химкинского леса": an adjective before an ordinary noun.
+    if words.len() == 1
+        && russian_orgs::adjective(words[0])
+        && next.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase))
+    {
+        return None;
+    }
     if is_person {
         return Some(EntityKind::Person);
     }
@@ -301,7 +346,42 @@ fn classify(
             return Some(EntityKind::Place);
         }
     }
-    if words.iter().all(|w| acronym(w)) || words.iter().all(|w| latin(w)) {
+    if words.len() >= 2 && words.len() <= 3 && words.iter().all(|w| latin(w) && !acronym(w)) {
+        const ORGISH: &[&str] = &[
+            "bank",
+            "group",
+            "committee",
+            "council",
+            "company",
+            "corporation",
+            "inc",
+            "ltd",
+            "news",
+            "times",
+            "post",
+            "agency",
+            "party",
+            "union",
+            "association",
+            "institute",
+            "university",
+            "press",
+            "mode",
+            "club",
+            "fund",
+            "airlines",
+            "motors",
+        ];
+        let org = words
+            .iter()
+            .any(|w| ORGISH.contains(&w.to_lowercase().as_str()));
+        return Some(if org {
+            EntityKind::Organization
+        } else {
+            EntityKind::Person
+        });
+    }
+    if words.iter().all(|w| acronym(w)) || words.iter().any(|w| latin(w)) {
         return Some(EntityKind::Organization);
     }
     if words.len() == 1 {
