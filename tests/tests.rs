@@ -5,6 +5,8 @@ mod util;
 
 // The binary end to end: search flags, query syntax, output formats, exit codes, extract.
 mod cli;
+// Named entities: extract output, --entity alias matching, --entity-type, --aliases re-linking.
+mod entities;
 // Extraction as users see it: boilerplate, metadata provenance, extract --explain.
 mod extract;
 // Hostile and broken inputs: named with reasons, never a panic, the rest indexed.

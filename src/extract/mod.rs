@@ -17,6 +17,7 @@ pub mod authors;
 pub mod boilerplate;
 mod corpus;
 pub mod dates;
+pub mod entities;
 mod html;
 pub mod language;
 pub mod mentions;
@@ -40,6 +41,12 @@ pub struct ExtractOptions {
     pub strip_boilerplate: bool,
     /// Refuse HTML nested deeper than this (hostile pages; real ones stay far below).
     pub max_html_depth: usize,
+    /// Find named entities.
+    pub entities: bool,
+    /// Find the dates the text mentions.
+    pub mentioned_dates: bool,
+    /// The alias table entities are linked with; `None` is the shipped one.
+    pub aliases: Option<std::sync::Arc<entities::AliasTable>>,
 }
 
 impl Default for ExtractOptions {
@@ -48,6 +55,9 @@ impl Default for ExtractOptions {
             detect_language: true,
             strip_boilerplate: true,
             max_html_depth: 512,
+            entities: true,
+            mentioned_dates: true,
+            aliases: None,
         }
     }
 }
@@ -226,8 +236,20 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
             .as_deref()
             .or(page_meta.description.as_deref()),
     );
-    article.mentioned_dates =
-        mentions::mentioned_dates(&article.body, article.published.map(|d| d.day()));
+    if opts.mentioned_dates {
+        article.mentioned_dates =
+            mentions::mentioned_dates(&article.body, article.published.map(|d| d.day()));
+    }
+    if opts.entities {
+        article.entities = entities::entities(
+            article.title.as_deref(),
+            &article.body,
+            article.language.as_deref(),
+            opts.aliases
+                .as_deref()
+                .unwrap_or(entities::AliasTable::shipped()),
+        );
+    }
     article.wire = wire::wire_credits(&article.body);
     Ok((article, stripped.cuts))
 }

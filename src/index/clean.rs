@@ -78,6 +78,13 @@ pub(crate) fn clean_repeated(
         }
         article.word_count = count_words(&body);
         article.body = body;
+        // Entities (their mentions are not stored) are found again in the cleaned text.
+        article.entities = crate::extract::entities::entities(
+            article.title.as_deref(),
+            &article.body,
+            article.language.as_deref(),
+            &index.aliases(),
+        );
         removed.0.extend(hashes);
         writer.delete_term(Term::from_field_text(fields.id, &article.id));
         writer.add_document(to_document_with(&article, fields, &source, &removed))?;

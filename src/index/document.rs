@@ -99,7 +99,14 @@ pub(crate) fn to_document_with(
     }
     for e in &a.entities {
         doc.add_text(f.entities, format!("{}:{}", e.kind, e.name));
-        doc.add_text(f.entity_names, &e.name);
+        // The canonical name and every surface it was found as: `--entity` matches any.
+        let mut names: Vec<&str> = vec![&e.name];
+        names.extend(e.mentions.iter().map(|m| m.text.as_str()));
+        names.sort_by_key(|n| n.to_lowercase());
+        names.dedup_by_key(|n| n.to_lowercase());
+        for n in names {
+            doc.add_text(f.entity_names, n);
+        }
     }
     for w in &a.wire {
         doc.add_text(f.wire, w);

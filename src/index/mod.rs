@@ -12,6 +12,7 @@ mod analyzers;
 mod clean;
 mod clusters;
 mod document;
+mod relink;
 mod schema;
 mod state;
 mod stats;
@@ -19,6 +20,7 @@ mod writer;
 
 pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
 pub(crate) use self::document::{DocSource, SOURCE, source_record, to_document};
+pub use self::relink::ALIAS_RECORD;
 pub use self::schema::{
     AnalyzerDef, BoostedField, DEFAULT_SCHEMA, FieldDef, FieldKind, Fields, NewsSchema, SchemaDef,
     SearchDef,
@@ -33,6 +35,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
+use crate::extract::entities::AliasTable;
 use crate::{Error, Result};
 
 /// The file in an index folder that records the schema the index was built with.
@@ -44,6 +47,8 @@ pub struct NewsIndex {
     pub(crate) schema: NewsSchema,
     pub(crate) reader: IndexReader,
     dir: Option<PathBuf>,
+    /// The alias table applied to the articles, and its fingerprint as recorded.
+    pub(crate) aliases: std::sync::RwLock<(std::sync::Arc<AliasTable>, String)>,
 }
 
 impl std::fmt::Debug for NewsIndex {
@@ -246,12 +251,33 @@ impl NewsIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let (table, fingerprint) = relink::recorded(dir.as_deref())?;
         Ok(NewsIndex {
             index,
             schema,
             reader,
             dir,
+            aliases: std::sync::RwLock::new((std::sync::Arc::new(table), fingerprint)),
         })
+    }
+
+    /// The alias table entity searches resolve names with: the one the articles were linked
+    /// with (recorded in the index folder), unless [`NewsIndex::set_aliases`] gave another.
+    pub fn aliases(&self) -> std::sync::Arc<AliasTable> {
+        match self.aliases.read() {
+            Ok(g) => g.0.clone(),
+            Err(poisoned) => poisoned.into_inner().0.clone(),
+        }
+    }
+
+    /// Resolves entity searches with `table` (it does not change the articles: index with
+    /// the table for that, see [`crate::extract::ExtractOptions::aliases`]).
+    pub fn set_aliases(&self, table: AliasTable) {
+        let mut g = match self.aliases.write() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        g.0 = std::sync::Arc::new(table);
     }
 
     /// The schema in force.

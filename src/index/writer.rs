@@ -126,6 +126,8 @@ pub struct IndexReport {
     pub syndication_clusters: usize,
     /// Articles in those clusters.
     pub syndicated_articles: usize,
+    /// Articles whose entities were linked again because the alias table changed.
+    pub entities_relinked: usize,
     /// Files passed over (not article formats, documentation).
     pub skipped: Vec<SkippedFile>,
     /// Files and records that failed.
@@ -223,6 +225,11 @@ impl NewsIndex {
         // What is indexed now, including commits by other processes since this index opened.
         self.reader.reload()?;
         let known = Known::load(&self.reader.searcher())?;
+        let mut opts = opts;
+        if opts.extract.aliases.is_none() {
+            // The table the index was built with goes on being applied.
+            opts.extract.aliases = Some(self.aliases());
+        }
         Ok(Indexer {
             index: self,
             writer,
@@ -465,6 +472,7 @@ impl Indexer<'_> {
         }
         self.report.boilerplate_articles = cleaned.articles;
         self.report.boilerplate_paragraphs = cleaned.paragraphs;
+        self.apply_aliases()?;
         let clustered = super::clusters::assign_clusters(self.index, &self.writer)?;
         if clustered.rewritten > 0 {
             self.commit()?;
@@ -476,6 +484,40 @@ impl Indexer<'_> {
         self.writer.wait_merging_threads()?;
         self.index.reader.reload()?;
         Ok(report)
+    }
+
+    /// When the alias table differs from the one the index was built with, links every
+    /// stored article's entities with it (from stored text, no source file is read) and
+    /// records it.
+    fn apply_aliases(&mut self) -> Result<()> {
+        let Some(table) = self.opts.extract.aliases.clone() else {
+            return Ok(());
+        };
+        if !self.opts.extract.entities {
+            return Ok(());
+        }
+        let fingerprint = table.fingerprint();
+        let applied = match self.index.aliases.read() {
+            Ok(g) => g.1.clone(),
+            Err(p) => p.into_inner().1.clone(),
+        };
+        if applied == fingerprint {
+            return Ok(());
+        }
+        let changed = super::relink::relink_all(self.index, &self.writer, &table)?;
+        if changed > 0 {
+            self.commit()?;
+        }
+        if let Some(dir) = self.index.dir() {
+            super::relink::record(dir, &table)?;
+        }
+        let mut g = match self.index.aliases.write() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        *g = (table, fingerprint);
+        self.report.entities_relinked = changed;
+        Ok(())
     }
 
     /// The report so far (without elapsed time), e.g. after an interruption.

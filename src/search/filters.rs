@@ -5,11 +5,27 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 
 use super::query::{date_range, term_query};
 use super::{SearchRequest, WireFilter};
+use crate::extract::entities::AliasTable;
 use crate::extract::language::normalise_code;
 use crate::index::Fields;
 
+/// Articles with an entity of type `kind`: the `type:` prefix of the `entities` keywords.
+fn of_type(f: &Fields, kind: crate::EntityKind) -> Box<dyn Query> {
+    use std::ops::Bound as B;
+    let term = |s: String| tantivy::Term::from_field_text(f.entities, &s);
+    Box::new(tantivy::query::RangeQuery::new(
+        B::Included(term(format!("{kind}:"))),
+        B::Excluded(term(format!("{kind};"))),
+    ))
+}
+
 /// The request's filters, each a clause every hit must match (they do not change scores).
-pub(crate) fn filters(req: &SearchRequest, f: &Fields) -> Vec<Box<dyn Query>> {
+/// Entity names are resolved with `aliases`: `Kiev` finds articles where "Kyiv" was found.
+pub(crate) fn filters(
+    req: &SearchRequest,
+    f: &Fields,
+    aliases: &AliasTable,
+) -> Vec<Box<dyn Query>> {
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let any_of = |field, values: Vec<String>| -> Box<dyn Query> {
         Box::new(BooleanQuery::new(
@@ -37,7 +53,25 @@ pub(crate) fn filters(req: &SearchRequest, f: &Fields) -> Vec<Box<dyn Query>> {
         out.push(any_of(f.language, codes));
     }
     for entity in &req.entities {
-        out.push(term_query(f.entity_names, &entity.trim().to_lowercase()));
+        let names = aliases.names_for(entity.trim());
+        if req.entity_types.is_empty() {
+            out.push(any_of(f.entity_names, names));
+        } else {
+            let typed = req
+                .entity_types
+                .iter()
+                .flat_map(|k| names.iter().map(move |n| format!("{k}:{n}")))
+                .collect();
+            out.push(any_of(f.entities, typed));
+        }
+    }
+    if req.entities.is_empty() && !req.entity_types.is_empty() {
+        out.push(Box::new(BooleanQuery::new(
+            req.entity_types
+                .iter()
+                .map(|k| (Occur::Should, of_type(f, *k)))
+                .collect(),
+        )));
     }
     for period in &req.mentions {
         out.push(date_range(

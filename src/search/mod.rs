@@ -202,7 +202,7 @@ impl NewsIndex {
         let fields = self.schema.fields();
         let mut clauses = vec![(TOccur::Must, text)];
         clauses.extend(
-            filters::filters(req, fields)
+            filters::filters(req, fields, &self.aliases())
                 .into_iter()
                 .map(|q| (TOccur::Must, q)),
         );

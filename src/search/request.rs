@@ -6,7 +6,7 @@ use super::facets::FacetField;
 pub use super::period::DateBound;
 use super::query::Operator;
 use super::timeline::Interval;
-use crate::{Error, Result};
+use crate::{EntityKind, Error, Result};
 
 /// Order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -94,8 +94,13 @@ pub struct SearchRequest {
     pub until: Option<DateBound>,
     /// Only these languages (ISO 639-1 codes or names; any of them).
     pub languages: Vec<String>,
-    /// Only articles mentioning all of these entities (canonical names).
+    /// Only articles mentioning all of these entities (any name of each: canonical, alias
+    /// or surface; case-insensitive).
     pub entities: Vec<String>,
+    /// Only articles with an entity of one of these types (with `entities`: each named
+    /// entity must be of one of them).
+    #[serde(default)]
+    pub entity_types: Vec<EntityKind>,
     /// Only articles whose text mentions a date in each of these periods.
     #[serde(default)]
     pub mentions: Vec<DateBound>,
@@ -156,6 +161,7 @@ impl Default for SearchRequest {
             until: None,
             languages: Vec::new(),
             entities: Vec::new(),
+            entity_types: Vec::new(),
             mentions: Vec::new(),
             sort: Sort::Relevance,
             limit: 10,
@@ -218,6 +224,12 @@ impl SearchRequest {
     /// Adds an entity the articles must mention.
     pub fn entity(mut self, name: impl Into<String>) -> Self {
         self.entities.push(name.into());
+        self
+    }
+
+    /// Adds an entity type (`person`, `organization`, `place`, `other`) to the type filter.
+    pub fn entity_type(mut self, kind: EntityKind) -> Self {
+        self.entity_types.push(kind);
         self
     }
 

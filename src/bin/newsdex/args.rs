@@ -117,6 +117,40 @@ pub struct IndexArgs {
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Entity aliases to add to the shipped table (name<TAB>type<TAB>alias|alias…); the
+    /// index remembers them, and re-links its stored articles when the table changes.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// Do not look for named entities (faster; --entity then finds nothing new).
+    #[arg(long)]
+    pub no_entities: bool,
+    /// Do not look for the dates articles mention (faster; --mentions then finds nothing new).
+    #[arg(long)]
+    pub no_mentioned_dates: bool,
+}
+
+/// `--entity-type` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntityTypeArg {
+    /// People.
+    Person,
+    /// Companies, agencies, parties, teams, ….
+    Organization,
+    /// Countries, cities, regions, ….
+    Place,
+    /// Other names (events, nationalities, products).
+    Other,
+}
+
+impl EntityTypeArg {
+    pub fn kind(self) -> newsdex::EntityKind {
+        match self {
+            EntityTypeArg::Person => newsdex::EntityKind::Person,
+            EntityTypeArg::Organization => newsdex::EntityKind::Organization,
+            EntityTypeArg::Place => newsdex::EntityKind::Place,
+            EntityTypeArg::Other => newsdex::EntityKind::Other,
+        }
+    }
 }
 
 /// Order of results.
@@ -149,9 +183,17 @@ pub struct SearchArgs {
     /// Only this language (repeatable): a code like en, de, ru, or a name.
     #[arg(long, value_name = "LANG")]
     pub lang: Vec<String>,
-    /// Only articles mentioning this entity (repeatable; all must match).
+    /// Only articles mentioning this entity, by any of its names: Kiev finds Kyiv
+    /// (repeatable; all must match; case-insensitive).
     #[arg(long, value_name = "NAME")]
     pub entity: Vec<String>,
+    /// Only articles with an entity of this type; with --entity, that entity must be of it
+    /// (repeatable; any may match).
+    #[arg(long, value_enum, value_name = "TYPE", alias = "entity-kind")]
+    pub entity_type: Vec<EntityTypeArg>,
+    /// Entity aliases to resolve --entity with, besides those the index was built with.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     /// Only articles whose text mentions a date in this period: YYYY, YYYY-MM, YYYY-MM-DD or
     /// YYYY-Www (repeatable; all must match).
     #[arg(long, value_name = "DATE")]
@@ -253,6 +295,9 @@ pub struct ExtractArgs {
     /// Refuse HTML nested deeper than this many elements (hostile pages).
     #[arg(long, default_value_t = 512, value_name = "N")]
     pub max_html_depth: usize,
+    /// Entity aliases to add to the shipped table (name<TAB>type<TAB>alias|alias…).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// `newsdex stats`.

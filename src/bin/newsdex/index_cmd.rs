@@ -48,6 +48,9 @@ pub fn run(
         cancel: Some(cancel),
         extract: ExtractOptions {
             max_html_depth: args.max_html_depth,
+            aliases: crate::aliases::load(args.aliases.as_deref())?.map(std::sync::Arc::new),
+            entities: !args.no_entities,
+            mentioned_dates: !args.no_mentioned_dates,
             ..ExtractOptions::default()
         },
     };

@@ -1,5 +1,6 @@
 //! The `newsdex` command: flags in, library calls, output printed. Nothing else lives here.
 
+mod aliases;
 mod args;
 mod extract_cmd;
 mod index_cmd;

@@ -84,6 +84,9 @@ pub fn print_results(results: &SearchResults, color: Color) -> std::io::Result<(
                 .join(" ");
             writeln!(out, "     {text}")?;
         }
+        if !hit.entities.is_empty() {
+            writeln!(out, "     {}", entity_line(&hit.entities, 6).dimmed())?;
+        }
         let source = hit.url.clone().unwrap_or_else(|| display_path(&hit.path));
         writeln!(out, "     {}", source.cyan())?;
         writeln!(out)?;
@@ -113,6 +116,21 @@ pub fn print_results(results: &SearchResults, color: Color) -> std::io::Result<(
         results.total, results.took_ms
     )?;
     out.flush()
+}
+
+/// The first `max` entity names of a hit (`type:Name` values), then how many more.
+fn entity_line(entities: &[String], max: usize) -> String {
+    let names: Vec<&str> = entities
+        .iter()
+        .take(max)
+        .map(|e| e.split_once(':').map_or(e.as_str(), |(_, n)| n))
+        .collect();
+    let more = entities.len().saturating_sub(max);
+    let mut line = format!("entities: {}", names.join(", "));
+    if more > 0 {
+        line.push_str(&format!(" (+{more})"));
+    }
+    line
 }
 
 pub fn print_index_report(
@@ -177,6 +195,13 @@ pub fn print_index_report(
             out,
             "  cleaned   {} repeated paragraphs removed from {} articles (boilerplate of their outlet)",
             r.boilerplate_paragraphs, r.boilerplate_articles
+        )?;
+    }
+    if r.entities_relinked > 0 {
+        writeln!(
+            out,
+            "  entities  {} articles linked again with the new alias table (from stored text)",
+            r.entities_relinked
         )?;
     }
     if !r.skipped.is_empty() {

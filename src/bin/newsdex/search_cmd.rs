@@ -62,6 +62,7 @@ fn request(args: &SearchArgs) -> newsdex::Result<SearchRequest> {
             WireFilter::Named(w.clone())
         });
     }
+    req.entity_types = args.entity_type.iter().map(|t| t.kind()).collect();
     for m in &args.mentions {
         req = req.mentions(m)?;
     }
@@ -86,6 +87,11 @@ pub fn run(
         research::print_debug(&debug_query(&req)?, color)?;
     }
     let index = NewsIndex::open_with_schema(dir, schema)?;
+    if let Some(path) = &args.aliases {
+        let mut table = (*index.aliases()).clone();
+        table.extend(&crate::aliases::read(path)?, &path.to_string_lossy())?;
+        index.set_aliases(table);
+    }
     if args.all {
         return export(&index, &req, &args);
     }

@@ -1,0 +1,336 @@
+//! The alias table: canonical names with their type and their other names (abbreviations,
+//! spellings, transliterations, other languages), kept as data in
+//! [`index-schema/aliases.tsv`](../../../index-schema/aliases.tsv) and extendable with files
+//! of the same form.
+//!
+//! ```text
+//! # canonical <TAB> type <TAB> aliases, separated by |
+//! Kyiv<TAB>place<TAB>Kiev|Kiew|Київ|Киев
+//! ```
+//!
+//! Names are compared by a key that ignores case, dots and a leading "the" ("U.S." = "US" =
+//! "us"; "The Washington Post" = "Washington Post"); Cyrillic words also by their stem, so the
+//! inflected "Киева" and "Москвы" find "Киев" and "Москва". A later entry for a name replaces
+//! an earlier one, so a user's file can rename or retype a shipped entity.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::{EntityKind, Error, Result};
+
+/// The table shipped with newsdex.
+pub const SHIPPED_ALIASES: &str = include_str!("../../../index-schema/aliases.tsv");
+
+/// One entity of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasEntry {
+    /// The canonical name.
+    pub name: String,
+    /// Its type.
+    pub kind: EntityKind,
+    /// Its other names.
+    pub aliases: Vec<String>,
+}
+
+/// Canonical names by key, with their type.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AliasTable {
+    entries: Vec<AliasEntry>,
+    by_key: HashMap<String, usize>,
+    by_stem: HashMap<String, usize>,
+    /// Keys written in capitals in the table ("US"): in running text they match only in
+    /// capitals, so the pronoun "us" is no country.
+    caps_only: std::collections::HashSet<String>,
+    /// Longest name, in words.
+    max_words: usize,
+    /// The text of the tables added to the shipped one (what an index records).
+    added: String,
+}
+
+/// The comparison key of a name: lowercase, no dots, no leading "the", single spaces.
+pub fn key(name: &str) -> String {
+    let lower: String = name
+        .chars()
+        .filter(|c| *c != '.')
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = match words.as_slice() {
+        ["the", rest @ ..] if !rest.is_empty() => rest,
+        all => all,
+    };
+    words.join(" ")
+}
+
+const RU_ENDINGS: &[&str] = &[
+    "иями", "ями", "ами", "ией", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем",
+    "ым", "им", "ых", "их", "ах", "ях", "ам", "ям", "ию", "ия", "ии", "ью", "ый", "ий", "ая", "яя",
+    "ое", "ые", "ие", "ую", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й",
+];
+
+/// The stem of a Cyrillic word: the key without a case ending (at least three letters stay).
+pub fn stem(word: &str) -> String {
+    let k = key(word);
+    if !k
+        .chars()
+        .any(|c| ('а'..='я').contains(&c) || c == 'ё' || c == 'і' || c == 'ї')
+    {
+        return k;
+    }
+    k.split(' ')
+        .map(|w| {
+            for e in RU_ENDINGS {
+                if let Some(s) = w.strip_suffix(e)
+                    && s.chars().count() >= 3
+                {
+                    return s.to_string();
+                }
+            }
+            w.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl AliasTable {
+    /// The shipped table, parsed once.
+    pub fn shipped() -> &'static AliasTable {
+        static TABLE: OnceLock<AliasTable> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            // Part of the crate and checked by a test: a failure is a broken build.
+            AliasTable::parse(SHIPPED_ALIASES, "index-schema/aliases.tsv")
+                .expect("the shipped alias table is well-formed")
+        })
+    }
+
+    /// The shipped table extended with `extra` (the text of a user's alias file).
+    ///
+    /// # Errors
+    /// [`Error::Input`] naming the line of `extra` that is not `name<TAB>type<TAB>aliases`.
+    pub fn shipped_with(extra: &str, origin: &str) -> Result<AliasTable> {
+        let mut t = AliasTable::shipped().clone();
+        t.extend(extra, origin)?;
+        t.added.push_str(extra);
+        if !t.added.ends_with('\n') {
+            t.added.push('\n');
+        }
+        Ok(t)
+    }
+
+    /// Parses a table.
+    ///
+    /// # Errors
+    /// As [`AliasTable::shipped_with`].
+    pub fn parse(text: &str, origin: &str) -> Result<AliasTable> {
+        let mut t = AliasTable::default();
+        t.extend(text, origin)?;
+        Ok(t)
+    }
+
+    /// Adds the entries of `text`; a name already known is given to the new entry.
+    ///
+    /// # Errors
+    /// As [`AliasTable::shipped_with`].
+    pub fn extend(&mut self, text: &str, origin: &str) -> Result<()> {
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let bad = |why: &str| Error::input(origin, format!("line {}: {why}", n + 1));
+            let mut cols = line.split('\t');
+            let name = cols.next().map(str::trim).unwrap_or("");
+            let kind = cols.next().map(str::trim).unwrap_or("");
+            let aliases = cols.next().unwrap_or("");
+            if name.is_empty() {
+                return Err(bad("no name (expected name<TAB>type<TAB>alias|alias…)"));
+            }
+            let kind = EntityKind::parse(kind).ok_or_else(|| {
+                bad("type must be person, organization, place or other (columns are separated by tabs)")
+            })?;
+            let entry = AliasEntry {
+                name: name.to_string(),
+                kind,
+                aliases: aliases
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(String::from)
+                    .collect(),
+            };
+            self.insert(entry);
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, entry: AliasEntry) {
+        // A second entry for a canonical name adds to the first.
+        let same = self
+            .by_key
+            .get(&key(&entry.name))
+            .copied()
+            .filter(|&j| key(&self.entries[j].name) == key(&entry.name));
+        let i = same.unwrap_or(self.entries.len());
+        match same {
+            Some(j) => {
+                let e = &mut self.entries[j];
+                e.kind = entry.kind;
+                e.aliases.extend(entry.aliases.iter().cloned());
+            }
+            None => self.entries.push(entry.clone()),
+        }
+        for n in std::iter::once(&entry.name).chain(&entry.aliases) {
+            let k = key(n);
+            if k.is_empty() {
+                continue;
+            }
+            let letters: Vec<char> = n.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+                self.caps_only.insert(k.clone());
+            } else {
+                self.caps_only.remove(&k);
+            }
+            self.max_words = self.max_words.max(k.split(' ').count());
+            self.by_stem.insert(stem(n), i);
+            self.by_key.insert(k, i);
+        }
+    }
+
+    /// The entries, in file order.
+    pub fn entries(&self) -> &[AliasEntry] {
+        &self.entries
+    }
+
+    /// The entry a name belongs to: by key, then (Cyrillic) by stem.
+    pub fn lookup(&self, name: &str) -> Option<&AliasEntry> {
+        let i = self
+            .by_key
+            .get(&key(name))
+            .or_else(|| self.by_stem.get(&stem(name)))?;
+        self.entries.get(*i)
+    }
+
+    /// The entry `surface` names when found as written in running text: like
+    /// [`AliasTable::lookup`], but a name the table writes in capitals ("US") must be in
+    /// capitals, and the surface must start with a capital letter or digit.
+    pub fn lookup_in_text(&self, surface: &str) -> Option<&AliasEntry> {
+        let first = surface.chars().next()?;
+        if !(first.is_uppercase() || first.is_numeric()) {
+            return None;
+        }
+        let k = key(surface);
+        if self.caps_only.contains(&k) && surface.chars().any(char::is_lowercase) {
+            return None;
+        }
+        self.lookup(surface)
+    }
+
+    /// The text of the tables added to the shipped one with [`AliasTable::shipped_with`].
+    pub fn added(&self) -> &str {
+        &self.added
+    }
+
+    /// The longest name, in words.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+
+    /// Every name (canonical and aliases, lowercase) the entity named `name` goes by; just
+    /// `name` lowercased when the table does not know it.
+    pub fn names_for(&self, name: &str) -> Vec<String> {
+        match self.lookup(name) {
+            Some(e) => {
+                let mut v: Vec<String> = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                v.push(name.to_lowercase());
+                v.sort();
+                v.dedup();
+                v
+            }
+            None => vec![name.to_lowercase()],
+        }
+    }
+
+    /// A short fingerprint of the table's content, recorded in the index.
+    pub fn fingerprint(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for e in &self.entries {
+            for s in std::iter::once(&e.name)
+                .chain(std::iter::once(&e.kind.as_str().to_string()))
+                .chain(&e.aliases)
+            {
+                for b in s.bytes().chain([0xff]) {
+                    h ^= u64::from(b);
+                    h = h.wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+        }
+        format!("{:016x}", h)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_dots_and_the() {
+        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("The  Washington Post"), "washington post");
+        assert_eq!(key("the"), "the");
+    }
+
+    #[test]
+    fn russian_stems() {
+        assert_eq!(stem("Москвы"), stem("Москва"));
+        assert_eq!(stem("Киева"), stem("Киев"));
+        assert_eq!(stem("России"), stem("Россия"));
+        assert_eq!(stem("Россией"), stem("Россия"));
+        assert_eq!(stem("США"), "сша");
+    }
+
+    #[test]
+    fn shipped_table_links_the_issue_examples() {
+        let t = AliasTable::shipped();
+        for (surface, name) in [
+            ("Kiev", "Kyiv"),
+            ("Kiew", "Kyiv"),
+            ("Київ", "Kyiv"),
+            ("Киева", "Kyiv"),
+            ("EU", "European Union"),
+            ("UK", "United Kingdom"),
+            ("Britain", "United Kingdom"),
+            ("U.S.", "United States"),
+            ("US", "United States"),
+            ("United States", "United States"),
+            ("Washington Post", "The Washington Post"),
+        ] {
+            assert_eq!(
+                t.lookup(surface).map(|e| e.name.as_str()),
+                Some(name),
+                "{surface}"
+            );
+        }
+        assert!(t.lookup_in_text("us").is_none());
+        assert!(t.lookup_in_text("Us").is_none());
+        assert_eq!(t.lookup_in_text("US").unwrap().name, "United States");
+    }
+
+    #[test]
+    fn user_entries_extend_and_override() {
+        let t = AliasTable::shipped_with(
+            "# mine\nKyiv\tplace\tKyjiw\nAcme Corp\torganization\tAcme|ACME Corporation\n",
+            "mine.tsv",
+        )
+        .unwrap();
+        assert_eq!(t.lookup("Kyjiw").unwrap().name, "Kyiv");
+        assert_eq!(t.lookup("acme").unwrap().kind, EntityKind::Organization);
+        assert!(t.names_for("Kiev").contains(&"kyiv".to_string()));
+        let err = AliasTable::shipped_with("Acme  organization  Acme", "x.tsv").unwrap_err();
+        assert!(err.to_string().contains("line 1"), "{err}");
+        assert_ne!(t.fingerprint(), AliasTable::shipped().fingerprint());
+    }
+}

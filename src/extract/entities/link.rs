@@ -1,0 +1,260 @@
+//! From found names to entities: names the alias table knows are added where the tagger
+//! missed them; each mention is linked to its canonical name (the table first, then a longer
+//! name of the same article it is a short form of), and mentions of one name are grouped.
+
+use std::collections::HashMap;
+
+use super::Span;
+use super::aliases::{AliasEntry, AliasTable, stem};
+use super::tokenize::{Token, tokenize};
+use crate::{Entity, EntityKind, Mention};
+
+/// `found` plus the table's names in `text` that overlap nothing found, in text order.
+pub(super) fn with_known_names(
+    text: &str,
+    mut found: Vec<Span>,
+    aliases: &AliasTable,
+) -> Vec<Span> {
+    let mut extra = Vec::new();
+    for line in tokenize(text) {
+        let mut i = 0;
+        while i < line.len() {
+            let first = line[i].of(text).chars().next();
+            if !first.is_some_and(|c| c.is_uppercase()) {
+                i += 1;
+                continue;
+            }
+            let hit = known_at(text, &line, i, aliases).map(|(n, e)| {
+                let (start, end) = (line[i].start, line[i + n - 1].end);
+                (
+                    n,
+                    Span {
+                        start,
+                        end,
+                        kind: e.kind,
+                    },
+                )
+            });
+            match hit {
+                Some((n, span)) => {
+                    if !found
+                        .iter()
+                        .any(|f| f.start < span.end && span.start < f.end)
+                    {
+                        extra.push(span);
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    found.extend(extra);
+    found.sort_by_key(|s| (s.start, s.end));
+    found
+}
+
+/// The alias table's longest name starting at token `i` of `line`: its length in tokens and
+/// its entry. A name ends on a word, never on punctuation ("NATO." is "NATO" and a full stop).
+pub(super) fn known_at<'a>(
+    text: &str,
+    line: &[Token],
+    i: usize,
+    aliases: &'a AliasTable,
+) -> Option<(usize, &'a AliasEntry)> {
+    let max = (aliases.max_words() + 2).min(line.len() - i);
+    (1..=max).rev().find_map(|n| {
+        let last = line[i + n - 1].of(text);
+        if !last.chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        let e = aliases.lookup_in_text(&text[line[i].start..line[i + n - 1].end])?;
+        Some((n, e))
+    })
+}
+
+/// Collapses whitespace; drops a trailing possessive.
+fn clean(surface: &str) -> String {
+    surface.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn words_of(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace()).map(stem).collect()
+}
+
+/// The longer name of the article that `short` is a short form of: its last words for a
+/// person ("Amir-Abdollahian" → "Hossein Amir-Abdollahian"), its initials for an
+/// organisation ("IMF" → "International Monetary Fund"). `None` when there is none, or more
+/// than one.
+fn long_form<'a>(
+    short: &str,
+    kind: EntityKind,
+    names: &'a [(String, EntityKind)],
+) -> Option<&'a (String, EntityKind)> {
+    let sw = words_of(short);
+    let is_acronym = short.chars().count() >= 2
+        && short.chars().count() <= 6
+        && short.chars().all(|c| c.is_uppercase());
+    let mut hits = names.iter().filter(|(long, lkind)| {
+        let lw = words_of(long);
+        if lw.len() <= sw.len() {
+            return false;
+        }
+        if *lkind == EntityKind::Person
+            && matches!(
+                kind,
+                EntityKind::Person
+                    | EntityKind::Other
+                    | EntityKind::Organization
+                    | EntityKind::Place
+            )
+            && !is_acronym
+        {
+            return lw.ends_with(&sw) || (sw.len() == 1 && lw.last() == sw.first());
+        }
+        if is_acronym && *lkind == EntityKind::Organization {
+            let initials: String = long
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            return initials == short;
+        }
+        false
+    });
+    let first = hits.next()?;
+    // Two different people called Smith: no guess.
+    match hits.find(|h| h.0 != first.0) {
+        Some(_) => None,
+        None => Some(first),
+    }
+}
+
+/// Entities from found `(surface, kind)` pairs, in order of first mention.
+pub(super) fn link(found: &[(String, EntityKind)], aliases: &AliasTable) -> Vec<Entity> {
+    // Canonical names from the table; unknown names stay as written.
+    let canon: Vec<(String, EntityKind, bool)> = found
+        .iter()
+        .map(|(s, k)| match aliases.lookup(s) {
+            Some(e) => (e.name.clone(), e.kind, true),
+            None => (clean(s), *k, false),
+        })
+        .collect();
+    let longer: Vec<(String, EntityKind)> = {
+        let mut v: Vec<(String, EntityKind)> = canon
+            .iter()
+            .filter(|(n, _, known)| !known && n.split_whitespace().count() > 1)
+            .map(|(n, k, _)| (n.clone(), *k))
+            .collect();
+        v.dedup();
+        v
+    };
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, (Vec<Mention>, EntityKind)> = HashMap::new();
+    for ((surface, _), (name, kind, known)) in found.iter().zip(&canon) {
+        let (name, kind) = match (*known, long_form(name, *kind, &longer)) {
+            (false, Some((long, lkind))) => (long.clone(), *lkind),
+            _ => (name.clone(), *kind),
+        };
+        // A name the table knows is one entity; otherwise the same words tagged as two
+        // types stay two entities (a majority vote spreads the tagger's mistakes).
+        let gk = if *known {
+            name.clone()
+        } else {
+            format!("{name}\u{1}{kind}")
+        };
+        let g = groups.entry(gk.clone()).or_insert_with(|| {
+            order.push(gk.clone());
+            (Vec::new(), kind)
+        });
+        g.0.push(Mention {
+            text: surface.clone(),
+        });
+        g.1 = kind;
+    }
+    order
+        .into_iter()
+        .filter_map(|name| {
+            let (mentions, kind) = groups.remove(&name)?;
+            Some(Entity {
+                name: name.split('\u{1}').next().unwrap_or_default().to_string(),
+                kind,
+                mentions,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(found: &[(&str, EntityKind)]) -> Vec<(String, EntityKind, Vec<String>)> {
+        let found: Vec<(String, EntityKind)> =
+            found.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+        link(&found, AliasTable::shipped())
+            .into_iter()
+            .map(|e| {
+                (
+                    e.name,
+                    e.kind,
+                    e.mentions.into_iter().map(|m| m.text).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn aliases_link_to_one_entity() {
+        use EntityKind::*;
+        let got = names(&[
+            ("Kyiv", Place),
+            ("Kiev", Place),
+            ("U.S.", Place),
+            ("United States", Place),
+        ]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0],
+            ("Kyiv".into(), Place, vec!["Kyiv".into(), "Kiev".into()])
+        );
+        assert_eq!(got[1].0, "United States");
+    }
+
+    #[test]
+    fn short_forms_link_within_the_article() {
+        use EntityKind::*;
+        let got = names(&[
+            ("Amir-Abdollahian", Person),
+            ("Hossein Amir-Abdollahian", Person),
+            ("IMF", Organization),
+            ("International Monetary Fund", Organization),
+            ("Kovalenko", Person),
+        ]);
+        assert_eq!(got[0].0, "Hossein Amir-Abdollahian");
+        assert_eq!(got[0].2, ["Amir-Abdollahian", "Hossein Amir-Abdollahian"]);
+        assert_eq!(got[1].0, "International Monetary Fund");
+        assert_eq!(got[1].2.len(), 2);
+        // No full form in the article: the short form stays.
+        assert_eq!(got[2].0, "Kovalenko");
+    }
+
+    #[test]
+    fn two_people_with_one_surname_are_not_merged() {
+        use EntityKind::*;
+        let got = names(&[
+            ("Anna Smith", Person),
+            ("John Smith", Person),
+            ("Smith", Person),
+        ]);
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn russian_short_forms_by_stem() {
+        use EntityKind::*;
+        let got = names(&[("Александром Налбандовым", Person), ("Налбандова", Person)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2.len(), 2);
+    }
+}

@@ -1,0 +1,134 @@
+//! Named entities: people, organisations, places and other names in an article's title and
+//! body, each linked to one canonical entity.
+//!
+//! ```text
+//! text ─ tokenize: words with byte offsets, per line ─▶ tokens
+//!      ─ English: model (averaged perceptron over hashed features, CoNLL-2003-trained)
+//!        Russian: russian (capitalisation, name lists, patronymics, organisation markers)
+//!        every language: the alias table's names found in the text ─▶ spans with a type
+//!      ─ link: alias table (Kiev → Kyiv, U.S. → United States), then short forms within the
+//!        article (Amir-Abdollahian → Hossein Amir-Abdollahian) ─▶ Vec<Entity>
+//! ```
+//!
+//! Nothing is downloaded: the model's weights and the alias table are part of the crate.
+
+pub mod aliases;
+mod features;
+mod link;
+mod model;
+mod russian;
+mod russian_orgs;
+mod tokenize;
+pub mod train;
+
+pub use self::aliases::AliasTable;
+pub use self::model::Model;
+
+use crate::{Entity, EntityKind};
+
+/// A name found in a text: `text[start..end]`, of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// What it names.
+    pub kind: EntityKind,
+}
+
+impl Span {
+    /// The span's text in `text`.
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+fn kind_of(ty: usize) -> EntityKind {
+    match ty {
+        0 => EntityKind::Person,
+        1 => EntityKind::Organization,
+        2 => EntityKind::Place,
+        _ => EntityKind::Other,
+    }
+}
+
+/// The spans `model` tags in `text`, in text order.
+pub fn tag(model: &Model, text: &str) -> Vec<Span> {
+    let lines = tokenize::tokenize(text);
+    let doc = features::Doc::new(text, &lines);
+    let labels = model.tag(&doc);
+    let mut out = Vec::new();
+    for (line, labels) in lines.iter().zip(&labels) {
+        let mut open: Option<(usize, usize, usize)> = None;
+        for (t, &l) in line.iter().zip(labels) {
+            match features::label_type(l) {
+                Some(ty) if !features::label_begins(l) && open.is_some_and(|o| o.2 == ty) => {
+                    if let Some(o) = open.as_mut() {
+                        o.1 = t.end;
+                    }
+                }
+                Some(ty) => {
+                    out.extend(open.take());
+                    open = Some((t.start, t.end, ty));
+                }
+                None => out.extend(open.take()),
+            }
+        }
+        out.extend(open);
+    }
+    out.into_iter()
+        .map(|(start, end, ty)| Span {
+            start,
+            end,
+            kind: kind_of(ty),
+        })
+        .collect()
+}
+
+/// The names in `text` of an article in `language` (ISO 639-1), in text order, without
+/// linking: English by the model, Russian by rules, every language by the alias table.
+pub fn recognise(text: &str, language: Option<&str>, aliases: &AliasTable) -> Vec<Span> {
+    let found = match language {
+        Some("ru") | Some("uk") => russian::recognise(text, aliases),
+        Some("en") | None => tag(Model::english(), text),
+        Some(_) => Vec::new(),
+    };
+    link::with_known_names(text, found, aliases)
+}
+
+/// The entities of an article: names in its title and body, each linked to its canonical
+/// entity, with one mention per occurrence (the exact surface text), in order of first
+/// appearance.
+///
+/// # Example
+/// ```
+/// use newsdex::extract::entities::{entities, AliasTable};
+/// use newsdex::EntityKind;
+///
+/// let body = "Foreign Minister Hossein Amir-Abdollahian said drones reached Kiev. \
+///             Amir-Abdollahian spoke in Tehran.";
+/// let found = entities(None, body, Some("en"), AliasTable::shipped());
+/// let kyiv = found.iter().find(|e| e.name == "Kyiv").unwrap();
+/// assert_eq!(kyiv.kind, EntityKind::Place);
+/// assert_eq!(kyiv.mentions[0].text, "Kiev");
+/// let minister = found.iter().find(|e| e.name == "Hossein Amir-Abdollahian").unwrap();
+/// assert_eq!(minister.mentions.len(), 2);
+/// ```
+pub fn entities(
+    title: Option<&str>,
+    body: &str,
+    language: Option<&str>,
+    aliases: &AliasTable,
+) -> Vec<Entity> {
+    let mut found: Vec<(String, EntityKind)> = Vec::new();
+    if let Some(t) = title {
+        for s in recognise(t, language, aliases) {
+            found.push((s.of(t).to_string(), s.kind));
+        }
+    }
+    for s in recognise(body, language, aliases) {
+        found.push((s.of(body).to_string(), s.kind));
+    }
+    link::link(&found, aliases)
+}

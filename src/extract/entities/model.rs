@@ -1,0 +1,151 @@
+//! The sequence tagger: an averaged perceptron over hashed features, decoded greedily left to
+//! right per line (BIO labels, invalid transitions excluded). Weights are quantised to 16
+//! bits and shipped inside the crate ([`Model::english`]); [`super::train`] builds them.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::features::{Doc, History, LABELS, allowed, features, label_type};
+use crate::{Error, Result};
+
+const MAGIC: &[u8; 8] = b"NDXNER01";
+
+/// A trained tagger.
+#[derive(Debug, Clone)]
+pub struct Model {
+    bits: u32,
+    weights: Vec<i16>,
+}
+
+/// The English model (CoNLL-2003 training set; see the README for provenance).
+static ENGLISH: &[u8] = include_bytes!("data/ner-en.bin");
+
+impl Model {
+    /// The English model shipped with newsdex, decoded once.
+    pub fn english() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            // The bytes are part of the crate and checked by a test: a failure here is a
+            // broken build, not bad input.
+            Model::from_bytes(ENGLISH).expect("the shipped English model is well-formed")
+        })
+    }
+
+    /// A model from float weights (`2^bits` buckets × [`LABELS`]), quantised.
+    pub fn quantise(bits: u32, weights: &[f32]) -> Model {
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = f32::from(i16::MAX) / max;
+        Model {
+            bits,
+            weights: weights.iter().map(|w| (w * scale).round() as i16).collect(),
+        }
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    ///
+    /// # Errors
+    /// [`Error::Input`] when the bytes are not a model.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+        let bad = |why: &str| Error::input("entity model", why);
+        if bytes.len() < 10 || &bytes[..8] != MAGIC {
+            return Err(bad("not a newsdex entity model"));
+        }
+        let bits = u32::from(bytes[8]);
+        if usize::from(bytes[9]) != LABELS || !(8..=24).contains(&bits) {
+            return Err(bad("unsupported model layout"));
+        }
+        let n = (1usize << bits) * LABELS;
+        let body = &bytes[10..];
+        if body.len() != n * 2 {
+            return Err(bad("truncated model"));
+        }
+        let weights = body
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model { bits, weights })
+    }
+
+    /// The model as bytes: a header, then the weights as little-endian `i16`.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(10 + self.weights.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.push(self.bits as u8);
+        out.push(LABELS as u8);
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    fn score(&self, feats: &[u64], scores: &mut [i32; LABELS]) {
+        *scores = [0; LABELS];
+        let mask = (1u64 << self.bits) - 1;
+        for f in feats {
+            let row = (f & mask) as usize * LABELS;
+            for (s, w) in scores.iter_mut().zip(&self.weights[row..row + LABELS]) {
+                *s += i32::from(*w);
+            }
+        }
+    }
+
+    /// Labels for every word of `doc`, line by line.
+    pub fn tag(&self, doc: &Doc) -> Vec<Vec<usize>> {
+        let mut scores = [0i32; LABELS];
+        decode(doc, |feats, prev| {
+            self.score(feats, &mut scores);
+            best(&scores, prev)
+        })
+    }
+}
+
+/// The best allowed label after `prev`.
+pub(crate) fn best<T: PartialOrd + Copy>(scores: &[T; LABELS], prev: usize) -> usize {
+    let mut best = 0;
+    for l in 1..LABELS {
+        if allowed(prev, l) && scores[l] > scores[best] {
+            best = l;
+        }
+    }
+    best
+}
+
+/// Greedy decoding: `choose(features, previous label)` picks each word's label in turn.
+pub(crate) fn decode(doc: &Doc, mut choose: impl FnMut(&[u64], usize) -> usize) -> Vec<Vec<usize>> {
+    let mut earlier: HashMap<String, usize> = HashMap::new();
+    let mut feats = Vec::with_capacity(64);
+    let mut out = Vec::with_capacity(doc.lines.len());
+    for line in &doc.lines {
+        let mut labels: Vec<usize> = Vec::with_capacity(line.len());
+        for i in 0..line.len() {
+            let history = History {
+                line: &labels,
+                earlier: &earlier,
+            };
+            features(doc, line, i, &history, &mut feats);
+            let prev = labels.last().copied().unwrap_or(0);
+            let label = choose(&feats, prev);
+            labels.push(label);
+        }
+        for (w, &l) in line.iter().zip(&labels) {
+            if w.text.chars().next().is_some_and(char::is_alphabetic) {
+                earlier.insert(w.lower.clone(), label_type(l).map_or(0, |t| t + 1));
+            }
+        }
+        out.push(labels);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_model_loads_and_round_trips() {
+        let m = Model::english();
+        let again = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(again.weights.len(), m.weights.len());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+}

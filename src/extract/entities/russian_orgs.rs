@@ -1,0 +1,88 @@
+//! Russian organisation names that capitalisation alone misses: a capitalised adjective
+//! leading to an organisation noun ("Федеральное авиационное управление", "Общественной
+//! палаты"), an organisation noun followed by a name ("Конгресса США"), and a body named
+//! through its place ("мэрии Москвы", "правительства Китая", kept whole as annotators do).
+
+use super::aliases::stem;
+
+/// Nouns that head an organisation's name (stems compare). Written by us.
+const HEADS: &str = "управление палата комитет совет движение министерство служба агентство союз партия \
+фонд организация федерация конгресс церковь биржа банк корпорация компания академия университет институт \
+суд прокуратура дума собрание ассамблея парламент правительство администрация мэрия инспекция \
+отдел департамент центр общество ассоциация коллегия трибунал";
+
+/// Lowercase words that name a body through a place: "мэрии Москвы".
+const DESCRIPTORS: &str = "мэрия администрация правительство власти парламент посольство министерство \
+руководство полиция армия";
+
+fn set(words: &str) -> std::collections::HashSet<String> {
+    words.split_whitespace().map(stem).collect()
+}
+
+fn heads() -> &'static std::collections::HashSet<String> {
+    static S: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    S.get_or_init(|| set(HEADS))
+}
+
+fn descriptors() -> &'static std::collections::HashSet<String> {
+    static S: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    S.get_or_init(|| set(DESCRIPTORS))
+}
+
+/// Whether a word (any case) is an organisation head noun.
+pub(super) fn is_head(word: &str) -> bool {
+    heads().contains(&stem(word))
+}
+
+/// Whether a lowercase word names a body through the place after it.
+pub(super) fn is_descriptor(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) && descriptors().contains(&stem(word))
+}
+
+/// Whether a word looks like a Russian adjective ("Федеральное", "Тверской", "русской").
+pub(super) fn adjective(word: &str) -> bool {
+    let l = word.to_lowercase();
+    const ENDS: &[&str] = &[
+        "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым",
+        "им", "ых", "их", "ую", "юю",
+    ];
+    l.chars().count() > 4 && ENDS.iter().any(|e| l.ends_with(e))
+}
+
+/// How many words from `words[i]` (a capitalised adjective) make an organisation's name
+/// ending on a head noun, at most four words; `None` when it does not end on one.
+pub(super) fn adjective_org(words: &[&str], i: usize) -> Option<usize> {
+    if !adjective(words[i]) {
+        return None;
+    }
+    for n in 1..=3 {
+        let w = words.get(i + n)?;
+        if !w.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+        if is_head(w) {
+            return Some(n + 1);
+        }
+        if !adjective(w) {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_shapes() {
+        let w = ["Федеральное", "авиационное", "управление", "США"];
+        assert_eq!(adjective_org(&w, 0), Some(3));
+        assert_eq!(adjective_org(&["Общественной", "палаты"], 0), Some(2));
+        assert_eq!(adjective_org(&["Тверской", "суд"], 0), Some(2));
+        assert_eq!(adjective_org(&["Тверской", "улице"], 0), None);
+        assert!(is_descriptor("мэрии"));
+        assert!(!is_descriptor("Мэрии"));
+        assert!(is_head("Конгресса"));
+    }
+}

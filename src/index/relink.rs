@@ -1,0 +1,98 @@
+//! The alias table an index was built with, and re-applying another one without reading any
+//! source file: entities are found again from each article's stored title and body.
+//!
+//! The index folder records the table in `newsdex-aliases.tsv`: a first line
+//! `# applied <fingerprint>`, then the entries added to the shipped table (none when only the
+//! shipped table was used; a folder without the file was built with the shipped table). The
+//! same table then serves searches, so `--entity Kiev` finds what was linked to "Kyiv".
+
+use std::path::Path;
+
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::document::{ARTICLE, article_from_doc, to_document_with};
+use super::state::first_str;
+use super::{NewsIndex, write_atomically};
+use crate::extract::entities::{AliasTable, entities};
+use crate::{Error, Result};
+
+/// The file in an index folder that records the alias table applied to it.
+pub const ALIAS_RECORD: &str = "newsdex-aliases.tsv";
+
+/// The table recorded in an index folder, and its fingerprint; the shipped table when the
+/// folder records none.
+pub(crate) fn recorded(dir: Option<&Path>) -> Result<(AliasTable, String)> {
+    let shipped = || {
+        let t = AliasTable::shipped().clone();
+        let fp = t.fingerprint();
+        (t, fp)
+    };
+    let Some(dir) = dir else {
+        return Ok(shipped());
+    };
+    let path = dir.join(ALIAS_RECORD);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(shipped()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
+    let fingerprint = first
+        .strip_prefix("# applied ")
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_string();
+    let table = AliasTable::shipped_with(rest, &path.to_string_lossy())?;
+    Ok((table, fingerprint))
+}
+
+/// Records `table` as the one applied to the index in `dir`.
+pub(crate) fn record(dir: &Path, table: &AliasTable) -> Result<()> {
+    write_atomically(
+        &dir.join(ALIAS_RECORD),
+        &format!("# applied {}\n{}", table.fingerprint(), table.added()),
+    )
+}
+
+/// Finds the entities of every stored article again with `table`, rewriting the articles
+/// whose entities change. Returns how many changed. The caller commits.
+pub(crate) fn relink_all(
+    index: &NewsIndex,
+    writer: &IndexWriter<TantivyDocument>,
+    table: &AliasTable,
+) -> Result<usize> {
+    let searcher = index.reader.searcher();
+    let fields = index.schema.fields();
+    let mut kind = String::new();
+    let mut changed = 0;
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let kinds = segment.fast_fields().str("doc_kind")?;
+        for doc in segment.doc_ids_alive() {
+            if !first_str(kinds.as_ref(), doc, &mut kind)? || kind != ARTICLE {
+                continue;
+            }
+            let stored: TantivyDocument =
+                searcher.doc(tantivy::DocAddress::new(ord as u32, doc))?;
+            let (mut article, source, removed) = article_from_doc(&stored, fields);
+            let found = entities(
+                article.title.as_deref(),
+                &article.body,
+                article.language.as_deref(),
+                table,
+            );
+            let same = found.len() == article.entities.len()
+                && found
+                    .iter()
+                    .zip(&article.entities)
+                    .all(|(a, b)| a.name == b.name && a.kind == b.kind);
+            if same {
+                continue;
+            }
+            article.entities = found;
+            writer.delete_term(Term::from_field_text(fields.id, &article.id));
+            writer.add_document(to_document_with(&article, fields, &source, &removed))?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
