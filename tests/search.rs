@@ -554,3 +554,26 @@ fn second_indexer_in_process_is_locked() {
     drop(first);
     other.indexer(WriterOptions::default()).expect("free again");
 }
+
+/// Found by fuzz/query: an excluded phrase whose words occur in an article but not side by
+/// side made tantivy's phrase scorer seek backwards (a debug-build panic in 0.27).
+#[test]
+fn excluded_phrases_exclude_exactly_the_articles_that_have_them() {
+    let index = NewsIndex::create_in_ram().expect("index in memory");
+    let mut w = index.indexer(WriterOptions::default()).expect("writer");
+    for (id, body) in [
+        ("a", "Iran sent drones to Russia; Kyiv was hit on Saturday."),
+        ("b", "More drones were seen over the harbour on Sunday."),
+    ] {
+        let mut a = Article::new(id, format!("{id}.txt"), body);
+        a.language = Some("en".into());
+        w.add_article(&a).expect("add");
+    }
+    w.finish().expect("commit");
+    let count = |q: &str| search(&index, &SearchRequest::new(q)).total;
+    assert_eq!(count("drones"), 2);
+    assert_eq!(count(r#"drones -"kyiv was""#), 1, "a has the phrase");
+    assert_eq!(count(r#"drones -"kyiv on""#), 2, "nobody has the phrase");
+    assert_eq!(count(r#"drones -"on sunday""#), 1, "b has the phrase");
+    assert_eq!(count(r#"--"on on""#), 0);
+}
