@@ -161,7 +161,8 @@ impl NewsIndex {
         })
     }
 
-    /// The commit searches see: its opstamp, recorded in every export record.
+    /// The opstamp of the index's last commit — the one searches see once the index is
+    /// opened or [reloaded](NewsIndex::reload) — recorded in results and export records.
     ///
     /// # Errors
     /// [`Error::Tantivy`] if the index metadata cannot be read.
