@@ -82,16 +82,17 @@ pub(crate) fn sort(
     if runs.is_empty() {
         return Ok(());
     }
-    let tied: Vec<Group> = runs
+    let tied: Vec<tantivy::DocAddress> = runs
         .iter()
-        .flat_map(|r| groups[r.clone()].iter().cloned())
+        .flat_map(|r| groups[r.clone()].iter().map(|g| g.rep.addr))
         .collect();
     let ids = ids_of(searcher, &tied)?;
+    drop(tied);
     let mut offset = 0;
     for r in runs {
         let n = r.len();
         let ids = &ids[offset..offset + n];
-        let run_groups = &tied[offset..offset + n];
+        let run_groups: Vec<Group> = groups[r.clone()].to_vec();
         let mut by_id: Vec<usize> = (0..n).collect();
         by_id.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
         for (slot, k) in groups[r].iter_mut().zip(by_id) {
@@ -102,19 +103,19 @@ pub(crate) fn sort(
     Ok(())
 }
 
-/// The ids of the groups' shown articles, in the groups' order. Each segment's id dictionary
-/// is read once, in term order (decoding each compressed block once), not looked up per id.
-pub(crate) fn ids_of(searcher: &Searcher, groups: &[Group]) -> Result<Vec<String>> {
-    let mut ids = vec![String::new(); groups.len()];
+/// The ids of the articles at `addrs`, in that order. Each segment's id dictionary is read
+/// once, in term order (decoding each compressed block once), not looked up per id.
+pub(crate) fn ids_of(searcher: &Searcher, addrs: &[tantivy::DocAddress]) -> Result<Vec<String>> {
+    let mut ids = vec![String::new(); addrs.len()];
     let mut by_segment: HashMap<u32, Vec<(u64, usize)>> = HashMap::new();
     let mut columns: HashMap<u32, Option<StrColumn>> = HashMap::new();
-    for (k, g) in groups.iter().enumerate() {
-        let seg = g.rep.addr.segment_ord;
+    for (k, addr) in addrs.iter().enumerate() {
+        let seg = addr.segment_ord;
         if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(seg) {
             e.insert(searcher.segment_reader(seg).fast_fields().str("id")?);
         }
         if let Some(Some(col)) = columns.get(&seg)
-            && let Some(ord) = col.term_ords(g.rep.addr.doc_id).next()
+            && let Some(ord) = col.term_ords(addr.doc_id).next()
         {
             by_segment.entry(seg).or_default().push((ord, k));
         }
