@@ -123,13 +123,14 @@ impl NewsIndex {
                     // The denominator: everything passing the filters, whatever the query
                     // text; per outlet, every copy an outlet ran is its output.
                     let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
-                    let everything = self.groups(
-                        &searcher,
-                        &*self.full_query(req, all_text),
-                        req.all_copies || req.per_outlet,
-                    )?;
+                    let totals = timeline::BucketTotals {
+                        interval,
+                        per_outlet: req.per_outlet,
+                        collapse: !(req.all_copies || req.per_outlet),
+                    };
                     Some(
-                        timeline::bucket_counts(&searcher, &everything, interval, req.per_outlet)?
+                        searcher
+                            .search(&*self.full_query(req, all_text), &totals)?
                             .0,
                     )
                 } else {
@@ -212,10 +213,6 @@ impl NewsIndex {
             query::keyword_query(fields.doc_kind, crate::index::SOURCE),
         ));
         Box::new(BooleanQuery::new(clauses))
-    }
-
-    fn groups(&self, searcher: &Searcher, q: &dyn Query, all_copies: bool) -> Result<Vec<Group>> {
-        Ok(collapse::group(searcher.search(q, &Matches)?, !all_copies))
     }
 
     /// Publication time of the newest article, seconds (0 for an empty index).
