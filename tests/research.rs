@@ -130,9 +130,11 @@ fn clusters_stay_right_across_runs_additions_and_deletions() {
     assert_eq!(canonical.len(), 1);
     assert_eq!(canonical[0].outlet.as_deref(), Some("Alpha News"));
 
-    // A re-run that changes nothing keeps the clusters.
+    // A re-run that changes nothing keeps the clusters and rewrites nothing (the one commit
+    // is the run's own; a rewrite would need a second).
     let r = env.index_corpus();
     assert_eq!(r["report"]["syndicated_articles"], 2);
+    assert_eq!(r["report"]["commits"], 1, "{}", r["report"]);
 
     // A new, earlier copy joins and becomes the canonical one.
     env.write(
