@@ -477,6 +477,9 @@ fn explain_breaks_scores_down_and_debug_query_warns() {
             .newsdex()
             .args(["search", "drones iran", "--any", "--debug-query", "--count"]));
     assert!(stderr(&out).contains("ANY matches (OR"), "{}", stderr(&out));
+    // --json carries it too.
+    let r = env.search("drones iran", &["--debug-query"]);
+    assert_eq!(r.debug.as_ref().unwrap().parsed, "+drones +iran");
     let out = run(env
         .newsdex()
         .args(["search", "\"of the\"", "--debug-query", "--count"]));

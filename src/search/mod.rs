@@ -156,6 +156,11 @@ impl NewsIndex {
             offset: req.offset,
             hits,
             facets,
+            debug: if req.debug_query {
+                Some(debug_query(req)?)
+            } else {
+                None
+            },
             timeline,
             generation,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,

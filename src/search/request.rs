@@ -141,6 +141,9 @@ pub struct SearchRequest {
     /// Keyword in context: every match in each hit's body with this many words either side.
     #[serde(default)]
     pub kwic: Option<usize>,
+    /// Include the parsed query and its traps in the results (see [`super::debug_query`]).
+    #[serde(default)]
+    pub debug_query: bool,
 }
 
 fn default_facet_limit() -> usize {
@@ -172,6 +175,7 @@ impl Default for SearchRequest {
             wire: None,
             explain: false,
             kwic: None,
+            debug_query: false,
         }
     }
 }
@@ -317,6 +321,12 @@ impl SearchRequest {
     /// Explains each hit's score.
     pub fn explain(mut self, yes: bool) -> Self {
         self.explain = yes;
+        self
+    }
+
+    /// Includes the parsed query and warnings on its traps in the results.
+    pub fn debug_query(mut self, yes: bool) -> Self {
+        self.debug_query = yes;
         self
     }
 
