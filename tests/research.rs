@@ -130,9 +130,11 @@ fn clusters_stay_right_across_runs_additions_and_deletions() {
     assert_eq!(canonical.len(), 1);
     assert_eq!(canonical[0].outlet.as_deref(), Some("Alpha News"));
 
-    // A re-run that changes nothing keeps the clusters.
+    // A re-run that changes nothing keeps the clusters and rewrites nothing (the one commit
+    // is the run's own; a rewrite would need a second).
     let r = env.index_corpus();
     assert_eq!(r["report"]["syndicated_articles"], 2);
+    assert_eq!(r["report"]["commits"], 1, "{}", r["report"]);
 
     // A new, earlier copy joins and becomes the canonical one.
     env.write(
@@ -475,6 +477,9 @@ fn explain_breaks_scores_down_and_debug_query_warns() {
             .newsdex()
             .args(["search", "drones iran", "--any", "--debug-query", "--count"]));
     assert!(stderr(&out).contains("ANY matches (OR"), "{}", stderr(&out));
+    // --json carries it too.
+    let r = env.search("drones iran", &["--debug-query"]);
+    assert_eq!(r.debug.as_ref().unwrap().parsed, "+drones +iran");
     let out = run(env
         .newsdex()
         .args(["search", "\"of the\"", "--debug-query", "--count"]));

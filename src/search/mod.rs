@@ -123,13 +123,14 @@ impl NewsIndex {
                     // The denominator: everything passing the filters, whatever the query
                     // text; per outlet, every copy an outlet ran is its output.
                     let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
-                    let everything = self.groups(
-                        &searcher,
-                        &*self.full_query(req, all_text),
-                        req.all_copies || req.per_outlet,
-                    )?;
+                    let totals = timeline::BucketTotals {
+                        interval,
+                        per_outlet: req.per_outlet,
+                        collapse: !(req.all_copies || req.per_outlet),
+                    };
                     Some(
-                        timeline::bucket_counts(&searcher, &everything, interval, req.per_outlet)?
+                        searcher
+                            .search(&*self.full_query(req, all_text), &totals)?
                             .0,
                     )
                 } else {
@@ -155,13 +156,19 @@ impl NewsIndex {
             offset: req.offset,
             hits,
             facets,
+            debug: if req.debug_query {
+                Some(debug_query(req)?)
+            } else {
+                None
+            },
             timeline,
             generation,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
         })
     }
 
-    /// The commit searches see: its opstamp, recorded in every export record.
+    /// The opstamp of the index's last commit — the one searches see once the index is
+    /// opened or [reloaded](NewsIndex::reload) — recorded in results and export records.
     ///
     /// # Errors
     /// [`Error::Tantivy`] if the index metadata cannot be read.
@@ -211,10 +218,6 @@ impl NewsIndex {
             query::keyword_query(fields.doc_kind, crate::index::SOURCE),
         ));
         Box::new(BooleanQuery::new(clauses))
-    }
-
-    fn groups(&self, searcher: &Searcher, q: &dyn Query, all_copies: bool) -> Result<Vec<Group>> {
-        Ok(collapse::group(searcher.search(q, &Matches)?, !all_copies))
     }
 
     /// Publication time of the newest article, seconds (0 for an empty index).

@@ -66,7 +66,8 @@ pub(crate) fn sort(
     {
         stop += 1;
     }
-    let mut ids = FastStr::new(searcher, "id");
+    // The runs of ties; their ids are read in one pass over each segment's dictionary.
+    let mut runs = Vec::new();
     let mut i = start;
     while i < stop {
         let mut j = i + 1;
@@ -74,18 +75,67 @@ pub(crate) fn sort(
             j += 1;
         }
         if j - i > 1 {
-            let mut keyed: Vec<(String, Group)> = Vec::with_capacity(j - i);
-            for g in &groups[i..j] {
-                keyed.push((ids.get(g.rep.addr)?.unwrap_or_default(), g.clone()));
-            }
-            keyed.sort_by(|a, b| a.0.cmp(&b.0));
-            for (slot, (_, g)) in groups[i..j].iter_mut().zip(keyed) {
-                *slot = g;
-            }
+            runs.push(i..j);
         }
         i = j;
     }
+    if runs.is_empty() {
+        return Ok(());
+    }
+    let tied: Vec<tantivy::DocAddress> = runs
+        .iter()
+        .flat_map(|r| groups[r.clone()].iter().map(|g| g.rep.addr))
+        .collect();
+    let ids = ids_of(searcher, &tied)?;
+    drop(tied);
+    let mut offset = 0;
+    for r in runs {
+        let n = r.len();
+        let ids = &ids[offset..offset + n];
+        let run_groups: Vec<Group> = groups[r.clone()].to_vec();
+        let mut by_id: Vec<usize> = (0..n).collect();
+        by_id.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+        for (slot, k) in groups[r].iter_mut().zip(by_id) {
+            *slot = run_groups[k].clone();
+        }
+        offset += n;
+    }
     Ok(())
+}
+
+/// The ids of the articles at `addrs`, in that order. Each segment's id dictionary is read
+/// once, in term order (decoding each compressed block once), not looked up per id.
+pub(crate) fn ids_of(searcher: &Searcher, addrs: &[tantivy::DocAddress]) -> Result<Vec<String>> {
+    let mut ids = vec![String::new(); addrs.len()];
+    let mut by_segment: HashMap<u32, Vec<(u64, usize)>> = HashMap::new();
+    let mut columns: HashMap<u32, Option<StrColumn>> = HashMap::new();
+    for (k, addr) in addrs.iter().enumerate() {
+        let seg = addr.segment_ord;
+        if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(seg) {
+            e.insert(searcher.segment_reader(seg).fast_fields().str("id")?);
+        }
+        if let Some(Some(col)) = columns.get(&seg)
+            && let Some(ord) = col.term_ords(addr.doc_id).next()
+        {
+            by_segment.entry(seg).or_default().push((ord, k));
+        }
+    }
+    for (seg, mut wanted) in by_segment {
+        let Some(Some(col)) = columns.get(&seg) else {
+            continue;
+        };
+        wanted.sort_unstable();
+        let ords: Vec<u64> = wanted.iter().map(|w| w.0).collect();
+        let mut next = wanted.iter().map(|w| w.1);
+        col.dictionary()
+            .sorted_ords_to_term_cb(&ords, |bytes| {
+                if let Some(k) = next.next() {
+                    ids[k] = String::from_utf8_lossy(bytes).into_owned();
+                }
+            })
+            .map_err(tantivy::TantivyError::from)?;
+    }
+    Ok(ids)
 }
 
 /// First values of a string fast column (`id`, `outlet`), one column opened per segment.

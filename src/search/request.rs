@@ -146,6 +146,9 @@ pub struct SearchRequest {
     /// Keyword in context: every match in each hit's body with this many words either side.
     #[serde(default)]
     pub kwic: Option<usize>,
+    /// Include the parsed query and its traps in the results (see [`super::debug_query`]).
+    #[serde(default)]
+    pub debug_query: bool,
 }
 
 fn default_facet_limit() -> usize {
@@ -178,6 +181,7 @@ impl Default for SearchRequest {
             wire: None,
             explain: false,
             kwic: None,
+            debug_query: false,
         }
     }
 }
@@ -329,6 +333,12 @@ impl SearchRequest {
     /// Explains each hit's score.
     pub fn explain(mut self, yes: bool) -> Self {
         self.explain = yes;
+        self
+    }
+
+    /// Includes the parsed query and warnings on its traps in the results.
+    pub fn debug_query(mut self, yes: bool) -> Self {
+        self.debug_query = yes;
         self
     }
 

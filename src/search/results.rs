@@ -123,6 +123,9 @@ pub struct SearchResults {
     /// Counts per facet field asked for, over all matches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facets: Vec<Facet>,
+    /// The query as parsed, with warnings on its traps (with `debug_query`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug: Option<super::QueryDebug>,
     /// Matches over time, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,

@@ -37,7 +37,8 @@ fn request(args: &SearchArgs) -> newsdex::Result<SearchRequest> {
         .facet_limit(args.facet_limit)
         .per_outlet(args.per_outlet)
         .normalize(args.normalize)
-        .explain(args.explain);
+        .explain(args.explain)
+        .debug_query(args.debug_query);
     req.outlets = args.outlet.clone();
     req.languages = args.lang.clone();
     req.entities = args.entity.clone();
