@@ -284,35 +284,38 @@ pub fn extract_file(file: &SourceFile, opts: &ExtractOptions) -> Result<Extracte
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         extract_file_inner(file, opts)
     }))
-    .unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let what: String = what
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(160)
-            .collect();
-        Err(Error::input(
-            &file.path,
-            format!("internal error while extracting (a bug, please report it): {what}"),
-        ))
-    })
+    .unwrap_or_else(|panic| Err(panic_error(&file.path, panic)))
 }
 
 fn extract_file_inner(file: &SourceFile, opts: &ExtractOptions) -> Result<Extracted> {
     let outcome = crate::ingest::read(file)?;
-    let mut out = Extracted {
-        articles: Vec::with_capacity(outcome.articles.len()),
-        cuts: Vec::with_capacity(outcome.articles.len()),
-        problems: outcome.problems,
+    let mut out = extract_all(outcome.articles, opts);
+    let mut problems = outcome.problems;
+    problems.append(&mut out.problems);
+    out.problems = problems;
+    Ok(out)
+}
+
+/// Extracts raw articles on rayon's pool (the records of one large file keep every core
+/// busy), in their order. A bug that panics on one record costs that record only.
+pub(crate) fn extract_all(raws: Vec<RawArticle>, opts: &ExtractOptions) -> Extracted {
+    use rayon::prelude::*;
+    let results: Vec<Result<(Article, Vec<Cut>)>> = if raws.len() > 1 {
+        raws.into_par_iter()
+            .map(|raw| extract_guarded(raw, opts))
+            .collect()
+    } else {
+        raws.into_iter()
+            .map(|raw| extract_guarded(raw, opts))
+            .collect()
     };
-    for raw in outcome.articles {
-        match extract_explained(raw, opts) {
+    let mut out = Extracted {
+        articles: Vec::with_capacity(results.len()),
+        cuts: Vec::with_capacity(results.len()),
+        problems: Vec::new(),
+    };
+    for r in results {
+        match r {
             Ok((a, cuts)) => {
                 out.articles.push(a);
                 out.cuts.push(cuts);
@@ -320,7 +323,42 @@ fn extract_file_inner(file: &SourceFile, opts: &ExtractOptions) -> Result<Extrac
             Err(e) => out.problems.push(e),
         }
     }
-    Ok(out)
+    out
+}
+
+/// [`extract_explained`], with a panic turned into this record's error.
+pub(crate) fn extract_guarded(
+    raw: RawArticle,
+    opts: &ExtractOptions,
+) -> Result<(Article, Vec<Cut>)> {
+    let at = raw
+        .locator
+        .as_ref()
+        .map_or(raw.path.clone(), |l| format!("{}#{l}", raw.path));
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_explained(raw, opts)
+    }))
+    .unwrap_or_else(|panic| Err(panic_error(&at, panic)))
+}
+
+/// A panic in an extractor as the input's error (the run goes on).
+fn panic_error(at: &str, panic: Box<dyn std::any::Any + Send>) -> Error {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let what: String = what
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(160)
+        .collect();
+    Error::input(
+        at,
+        format!("internal error while extracting (a bug, please report it): {what}"),
+    )
 }
 
 #[cfg(test)]

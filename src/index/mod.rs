@@ -104,7 +104,10 @@ impl NewsIndex {
     /// # Errors
     /// [`Error::Tantivy`] if the index cannot be set up.
     pub fn create_in_ram_with_schema(schema: NewsSchema) -> Result<NewsIndex> {
-        let index = Index::create_in_ram(schema.tantivy_schema().clone());
+        let index = Index::builder()
+            .schema(schema.tantivy_schema().clone())
+            .settings(index_settings())
+            .create_in_ram()?;
         NewsIndex::wrap(index, schema, None)
     }
 
@@ -127,7 +130,7 @@ impl NewsIndex {
         write_atomically(&dir.join(SCHEMA_RECORD), schema.source())?;
         let mmap =
             MmapDirectory::open(dir).map_err(|e| Error::io(dir, std::io::Error::other(e)))?;
-        let index = Index::create(mmap, schema.tantivy_schema().clone(), Default::default())?;
+        let index = Index::create(mmap, schema.tantivy_schema().clone(), index_settings())?;
         NewsIndex::wrap(index, schema, Some(dir.to_path_buf()))
     }
 
@@ -297,6 +300,20 @@ impl NewsIndex {
     pub fn reload(&self) -> Result<()> {
         self.reader.reload()?;
         Ok(())
+    }
+}
+
+/// Settings of new indexes: the doc store (titles and bodies, for display and snippets) in
+/// zstd blocks of 32 KiB, about a third smaller than tantivy's default lz4 in 16 KiB blocks,
+/// for a fraction of a millisecond more per page of hits. Indexes record their settings, so
+/// older lz4 indexes stay readable.
+fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 32 * 1024,
+        ..Default::default()
     }
 }
 

@@ -16,6 +16,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+mod stream;
+
 use super::state::Known;
 use super::{DocSource, NewsIndex, to_document};
 use crate::extract::ExtractOptions;
@@ -254,15 +256,18 @@ impl Indexer<'_> {
 
     fn write(&mut self, article: &Article, source: &DocSource) -> Result<()> {
         let fields = self.index.schema.fields();
-        self.writer
-            .delete_term(Term::from_field_text(fields.id, &article.id));
+        // Only an id the index (or this run) already holds needs a delete: deletes are
+        // looked up in every segment at each commit, so a fresh load skips them all.
+        if self.known.ids.contains(&article.id) {
+            self.writer
+                .delete_term(Term::from_field_text(fields.id, &article.id));
+            self.report.articles_updated += 1;
+        } else {
+            self.known.ids.insert(article.id.clone());
+            self.report.articles_added += 1;
+        }
         self.writer
             .add_document(to_document(article, fields, source))?;
-        if self.known.ids.insert(article.id.clone()) {
-            self.report.articles_added += 1;
-        } else {
-            self.report.articles_updated += 1;
-        }
         self.since_commit += 1;
         Ok(())
     }
@@ -312,12 +317,26 @@ impl Indexer<'_> {
         });
 
         let batch = rayon::current_num_threads().max(1) * 16;
-        for chunk in candidates.chunks(batch) {
+        let mut rest = &candidates[..];
+        while let Some(first) = rest.first() {
             if self.cancelled() {
                 self.report.interrupted = true;
                 self.commit_and_report(on_event)?;
                 return Err(Error::Interrupted);
             }
+            // A large JSON Lines file streams through block by block, on every core.
+            if stream::streamed(first) {
+                self.add_streamed(first, on_event)?;
+                rest = &rest[1..];
+                continue;
+            }
+            let n = rest
+                .iter()
+                .take(batch)
+                .position(stream::streamed)
+                .unwrap_or(batch.min(rest.len()));
+            let (chunk, tail) = rest.split_at(n);
+            rest = tail;
             let known = &self.known;
             let opts = &self.opts;
             let outcomes: Vec<FileOutcome> = chunk
@@ -407,8 +426,12 @@ impl Indexer<'_> {
                 }
                 // Everything the file gave before goes; what it gives now comes back.
                 let fields = self.index.schema.fields();
-                self.writer
-                    .delete_term(Term::from_field_text(fields.path, &path));
+                if self.known.files.contains_key(&path)
+                    || self.known.ids_by_file.contains_key(&path)
+                {
+                    self.writer
+                        .delete_term(Term::from_field_text(fields.path, &path));
+                }
                 let new_ids: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
                 if let Some(old) = self.known.ids_by_file.remove(&path) {
                     for id in old.iter().filter(|id| !new_ids.contains(id.as_str())) {

@@ -13,7 +13,7 @@ pub(super) fn read_json(file: &SourceFile) -> Result<ReadOutcome> {
         .map_err(|e| Error::input(&file.path, format!("invalid JSON: {e}")))?;
     match value {
         Value::Object(map) => {
-            let article = from_object(&map, file, None, Format::Json)
+            let article = from_object(&map, &file.path, None, Format::Json)
                 .map_err(|m| Error::input(&file.path, m))?;
             Ok(ReadOutcome {
                 articles: vec![article],
@@ -26,7 +26,7 @@ pub(super) fn read_json(file: &SourceFile) -> Result<ReadOutcome> {
                 let locator = (i + 1).to_string();
                 let path = format!("{}#{locator}", file.path);
                 let result = match item {
-                    Value::Object(map) => from_object(map, file, Some(locator), Format::Json),
+                    Value::Object(map) => from_object(map, &file.path, Some(locator), Format::Json),
                     _ => Err("array item is not an object".to_string()),
                 };
                 match result {
@@ -49,20 +49,10 @@ pub(super) fn read_json(file: &SourceFile) -> Result<ReadOutcome> {
 pub(super) fn read_json_lines(file: &SourceFile) -> ReadOutcome {
     let mut outcome = ReadOutcome::default();
     for (i, line) in file.text.lines().enumerate() {
-        let line = line.trim().trim_start_matches('\u{feff}');
-        if line.is_empty() {
-            continue;
-        }
-        let locator = format!("L{}", i + 1);
-        let path = format!("{}#{locator}", file.path);
-        let result = match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(map)) => from_object(&map, file, Some(locator), Format::JsonLines),
-            Ok(_) => Err("line is not a JSON object".to_string()),
-            Err(e) => Err(format!("invalid JSON: {e}")),
-        };
-        match result {
-            Ok(a) => outcome.articles.push(a),
-            Err(m) => outcome.problems.push(Error::input(path, m)),
+        match read_json_line(&file.path, i + 1, line) {
+            Some(Ok(a)) => outcome.articles.push(a),
+            Some(Err(e)) => outcome.problems.push(e),
+            None => {}
         }
     }
     if outcome.articles.is_empty() && outcome.problems.is_empty() {
@@ -73,9 +63,25 @@ pub(super) fn read_json_lines(file: &SourceFile) -> ReadOutcome {
     outcome
 }
 
+/// Line `number` (1-based) of the JSON Lines file `path`: `None` for a blank line. Lets
+/// large files be read a block of lines at a time.
+pub(crate) fn read_json_line(path: &str, number: usize, line: &str) -> Option<Result<RawArticle>> {
+    let line = line.trim().trim_start_matches('\u{feff}');
+    if line.is_empty() {
+        return None;
+    }
+    let locator = format!("L{number}");
+    let result = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(map)) => from_object(&map, path, Some(locator.clone()), Format::JsonLines),
+        Ok(_) => Err("line is not a JSON object".to_string()),
+        Err(e) => Err(format!("invalid JSON: {e}")),
+    };
+    Some(result.map_err(|m| Error::input(format!("{path}#{locator}"), m)))
+}
+
 fn from_object(
     map: &Map<String, Value>,
-    file: &SourceFile,
+    path: &str,
     locator: Option<String>,
     format: Format,
 ) -> std::result::Result<RawArticle, String> {
@@ -93,7 +99,7 @@ fn from_object(
         ));
     }
     Ok(RawArticle {
-        path: file.path.clone(),
+        path: path.to_string(),
         locator,
         format,
         content: content.unwrap_or(Content::Text(String::new())),

@@ -112,6 +112,43 @@ pub(crate) fn quick_fingerprint(path: &Path) -> std::io::Result<(u64, i64)> {
     Ok((meta.len(), mtime_secs(&meta)))
 }
 
+/// The fingerprint of a file, hashing it as it streams by (for files too large to load).
+pub(crate) fn fingerprint_of(path: &Path) -> Result<Fingerprint> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut h = Fnv1a::default();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = file.read(&mut buf).map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        h.write(&buf[..n]);
+        size += n as u64;
+    }
+    Ok(Fingerprint {
+        size,
+        mtime: mtime_secs(&meta),
+        hash: h.finish(),
+    })
+}
+
+/// A file's lines as they stream by, gunzipped when `gzipped` (no charset decoding: JSON
+/// is UTF-8 by definition).
+pub(crate) fn open_lines(path: &Path, gzipped: bool) -> Result<Box<dyn std::io::BufRead + Send>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let file = std::io::BufReader::with_capacity(1 << 16, file);
+    Ok(if gzipped {
+        Box::new(std::io::BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(file),
+        ))
+    } else {
+        Box::new(file)
+    })
+}
+
 fn mtime_secs(meta: &std::fs::Metadata) -> i64 {
     meta.modified()
         .ok()

@@ -178,7 +178,8 @@ impl NewsIndex {
 
     /// The query and its groups, scored (and weighted for recency) but not ordered.
     fn run(&self, searcher: &Searcher, req: &SearchRequest) -> Result<Run> {
-        let text_query = self.text_query(req)?;
+        let absent = self.absent_variants(searcher);
+        let text_query = self.text_query(req, &absent)?;
         let full = self.full_query(req, text_query.box_clone());
         let matches = searcher.search(&*full, &Matches)?;
         let copies = matches.len();
@@ -235,11 +236,48 @@ impl NewsIndex {
         Ok(if newest == i64::MIN { 0 } else { newest })
     }
 
+    /// The per-language variant fields of languages no article in `searcher` is in. Read
+    /// from the few terms of the `language` field: opening the term dictionary of a field a
+    /// segment lacks builds an empty one, which costs more than the search.
+    fn absent_variants(
+        &self,
+        searcher: &Searcher,
+    ) -> std::collections::HashSet<tantivy::schema::Field> {
+        let f = self.schema.fields();
+        let mut present: std::collections::HashSet<tantivy::schema::Field> =
+            [f.title_variants.any, f.body_variants.any].into();
+        for segment in searcher.segment_readers() {
+            let Ok(ii) = segment.inverted_index(f.language) else {
+                // Cannot tell: search every variant.
+                return std::collections::HashSet::new();
+            };
+            let Ok(mut terms) = ii.terms().stream() else {
+                return std::collections::HashSet::new();
+            };
+            while terms.advance() {
+                if let Ok(code) = std::str::from_utf8(terms.key()) {
+                    present.insert(f.title_variants.for_language(Some(code)));
+                    present.insert(f.body_variants.for_language(Some(code)));
+                }
+            }
+        }
+        f.title_variants
+            .all()
+            .chain(f.body_variants.all())
+            .filter(|v| !present.contains(v))
+            .collect()
+    }
+
     /// The query text alone as a tantivy query (for snippets and explanations).
-    fn text_query(&self, req: &SearchRequest) -> Result<Box<dyn Query>> {
+    fn text_query(
+        &self,
+        req: &SearchRequest,
+        absent: &std::collections::HashSet<tantivy::schema::Field>,
+    ) -> Result<Box<dyn Query>> {
         let ast = parse_query(&req.query)?;
         let builder = query::Builder {
             schema: &self.schema,
+            absent,
             tokenizers: self.index.tokenizers(),
             operator: req.operator,
             query: &req.query,

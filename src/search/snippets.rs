@@ -19,6 +19,7 @@ pub(crate) struct Snippets<'a> {
     query: &'a dyn Query,
     chars: usize,
     generators: RefCell<HashMap<Field, SnippetGenerator>>,
+    terms: RefCell<HashMap<Field, Vec<String>>>,
 }
 
 impl<'a> Snippets<'a> {
@@ -28,6 +29,7 @@ impl<'a> Snippets<'a> {
             query,
             chars,
             generators: RefCell::new(HashMap::new()),
+            terms: RefCell::new(HashMap::new()),
         }
     }
 
@@ -43,7 +45,22 @@ impl<'a> Snippets<'a> {
             }
         };
         let whole = body.trim();
-        let s = generator.snippet(whole);
+        let mut terms = self.terms.borrow_mut();
+        let terms = terms.entry(field).or_insert_with(|| {
+            let mut texts = Vec::new();
+            self.query.query_terms(&mut |term, _| {
+                if term.field() == field
+                    && let Some(t) = term.value().as_str()
+                {
+                    texts.push(t.to_string());
+                }
+            });
+            texts
+        });
+        // Analysing (stemming) a whole long body costs more than the rest of a search: the
+        // snippet is looked for in a window around the first mention of a query term.
+        let text = window(whole, terms, self.chars);
+        let s = generator.snippet(text);
         if s.is_empty() || s.highlighted().is_empty() {
             return Ok(Snippet {
                 text: opening(body, self.chars),
@@ -62,11 +79,72 @@ impl<'a> Snippets<'a> {
                     .collect(),
             });
         }
+        // tantivy's fragment can begin at the match itself ("lighthouse once."): give it the
+        // words before it, up to the snippet's length, so a match is seen in its context.
+        let range = s.fragment_range();
+        let room = self.chars.saturating_sub(s.fragment().chars().count());
+        let before = lead_in(&text[..range.start], room);
+        let shift = before.len();
         Ok(Snippet {
-            text: s.fragment().to_string(),
-            highlights: s.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+            text: format!("{before}{}", s.fragment()),
+            highlights: s
+                .highlighted()
+                .iter()
+                .map(|r| (r.start + shift, r.end + shift))
+                .collect(),
         })
     }
+}
+
+/// The end of `text`, at most `room` characters, starting at a word.
+fn lead_in(text: &str, room: usize) -> &str {
+    if room == 0 {
+        return "";
+    }
+    let mut start = text.len();
+    for (i, _) in text.char_indices().rev().take(room) {
+        start = i;
+    }
+    if start > 0 && !text[..start].ends_with(char::is_whitespace) {
+        // Start after a space, never inside a word.
+        match text[start..].find(char::is_whitespace) {
+            Some(sp) => start += sp + 1,
+            None => return "",
+        }
+    }
+    &text[start..]
+}
+
+/// The part of `body` a snippet of `chars` characters is looked for in: from a little before
+/// the first mention of one of `terms` (as indexed: lowercase, maybe stemmed, so matched as a
+/// case-insensitive prefix of a word form) to several snippets' length after it. The whole
+/// body when it is short or no term is found as such (a stem that is no prefix of its word).
+fn window<'b>(body: &'b str, terms: &[String], chars: usize) -> &'b str {
+    let span = chars.max(40) * 6;
+    if body.len() <= span * 2 || terms.is_empty() {
+        return body;
+    }
+    let hay = body.as_bytes();
+    let first = terms
+        .iter()
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| {
+            let t = t.as_bytes();
+            hay.windows(t.len()).position(|w| w.eq_ignore_ascii_case(t))
+        })
+        .min();
+    let Some(first) = first else {
+        return body;
+    };
+    let mut start = first.saturating_sub(chars.max(40));
+    while !body.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + span).min(body.len());
+    while !body.is_char_boundary(end) {
+        end += 1;
+    }
+    &body[start..end]
 }
 
 /// The first `chars` characters of the body, cut at a word boundary.
@@ -94,5 +172,41 @@ mod tests {
             "Kyiv was dark…"
         );
         assert_eq!(opening("short", 15), "short");
+    }
+
+    #[test]
+    fn lead_in_starts_at_a_word() {
+        assert_eq!(lead_in("the mayor mentioned the ", 14), "mentioned the ");
+        assert_eq!(
+            lead_in("the mayor mentioned the ", 100),
+            "the mayor mentioned the "
+        );
+        assert_eq!(lead_in("unbroken", 3), "");
+        assert_eq!(lead_in("anything ", 0), "");
+    }
+
+    #[test]
+    fn window_starts_near_the_first_mention() {
+        let body = format!(
+            "{}Oil prices rose. {}",
+            "Filler words here. ".repeat(40),
+            "More. ".repeat(300)
+        );
+        let w = window(&body, &["oil".to_string()], 40);
+        assert!(w.contains("Oil prices rose."), "{w}");
+        assert!(w.len() <= 240 + 3 && w.len() < body.len());
+        // Short bodies, and terms not found as written (a stem unlike its word), keep it whole.
+        assert_eq!(
+            window("Oil prices rose.", &["oil".to_string()], 40),
+            "Oil prices rose."
+        );
+        assert_eq!(window(&body, &["happi".to_string()], 40), body);
+        // Never cut inside a character.
+        let ru = format!(
+            "{}Нефть подорожала. {}",
+            "Слова. ".repeat(100),
+            "Ещё. ".repeat(200)
+        );
+        assert!(window(&ru, &["подорожа".to_string()], 40).contains("подорожала"));
     }
 }

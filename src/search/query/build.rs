@@ -37,6 +37,9 @@ pub(crate) const FIELD_ALIASES: &[(&str, &str)] = &[
 
 pub(crate) struct Builder<'a> {
     pub schema: &'a NewsSchema,
+    /// Per-language variants with no terms in the index (languages it holds no article in):
+    /// not searched, so a word costs a term look-up per language present, not per language known.
+    pub absent: &'a std::collections::HashSet<Field>,
     pub tokenizers: &'a TokenizerManager,
     pub operator: Operator,
     pub query: &'a str,
@@ -165,7 +168,17 @@ impl Builder<'_> {
             .find(|(a, _)| *a == name)
             .map_or(name, |(_, f)| f);
         Ok(match self.schema.variants(resolved) {
-            Some(v) => (v.all().collect(), kind),
+            Some(v) => {
+                let present: Vec<Field> = v.all().filter(|f| !self.absent.contains(f)).collect();
+                (
+                    if present.is_empty() {
+                        vec![v.any]
+                    } else {
+                        present
+                    },
+                    kind,
+                )
+            }
             None => (vec![f], kind),
         })
     }

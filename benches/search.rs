@@ -1,0 +1,82 @@
+//! Warm in-process search latency (divan): the fixed query set of `bench/suite.py`, run
+//! again and again against one open index.
+//!
+//! `NEWSDEX_BENCH_INDEX=DIR cargo bench --bench search` measures an index built beforehand
+//! (e.g. by `bench/suite.py --keep` over 200,000 generated articles); without it, the bench
+//! indexes `sample-corpus/` into a temporary folder first.
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use newsdex::search::{Operator, SearchRequest};
+use newsdex::{NewsIndex, WriterOptions};
+
+fn main() {
+    divan::main();
+}
+
+struct Opened {
+    index: NewsIndex,
+    _tmp: Option<tempfile::TempDir>,
+}
+
+static INDEX: LazyLock<Opened> = LazyLock::new(|| {
+    if let Some(dir) = std::env::var_os("NEWSDEX_BENCH_INDEX") {
+        let index = NewsIndex::open(&dir).expect("NEWSDEX_BENCH_INDEX is a newsdex index");
+        return Opened { index, _tmp: None };
+    }
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let index = NewsIndex::create(tmp.path().join("idx")).expect("a new index");
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-corpus");
+    let mut w = index.indexer(WriterOptions::default()).expect("a writer");
+    w.add_paths(&[corpus], &|_| {})
+        .expect("sample-corpus indexes");
+    w.finish().expect("a commit");
+    Opened {
+        index,
+        _tmp: Some(tmp),
+    }
+});
+
+/// (label, request) pairs: the suite's query set.
+fn request(label: &str) -> SearchRequest {
+    let r = match label {
+        "single_term" => SearchRequest::new("oil"),
+        "rare_term" => SearchRequest::new("tungsten"),
+        "and" => SearchRequest::new("oil AND prices"),
+        "or" => SearchRequest::new("gold OR silver").operator(Operator::Or),
+        "phrase" => SearchRequest::new("\"interest rates\""),
+        "phrase_since" => SearchRequest::new("\"interest rates\"")
+            .since("2020-01-01")
+            .expect("a valid date"),
+        "term_outlet" => SearchRequest::new("oil").outlet("Harbor Times"),
+        other => panic!("unknown query {other}"),
+    };
+    r.limit(10)
+}
+
+const QUERIES: &[&str] = &[
+    "single_term",
+    "rare_term",
+    "and",
+    "or",
+    "phrase",
+    "phrase_since",
+    "term_outlet",
+];
+
+/// Top 10 with exact count, stored fields and snippets: what the CLI prints.
+#[divan::bench(args = QUERIES)]
+fn top10_with_snippets(bencher: divan::Bencher, label: &str) {
+    let index = &INDEX.index;
+    let req = request(label);
+    bencher.bench(|| index.search(&req).expect("search runs"));
+}
+
+/// Exact count only (`--count`).
+#[divan::bench(args = QUERIES)]
+fn count_only(bencher: divan::Bencher, label: &str) {
+    let index = &INDEX.index;
+    let req = request(label).limit(0);
+    bencher.bench(|| index.search(&req).expect("search runs"));
+}
