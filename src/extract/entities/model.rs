@@ -2,10 +2,9 @@
 //! right per line (BIO labels, invalid transitions excluded). Weights are quantised to 16
 //! bits and shipped inside the crate ([`Model::english`]); [`super::train`] builds them.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{Doc, History, LABELS, allowed, features, label_type};
+use super::features::{Doc, FnvMap, History, LABELS, allowed, features, label_type};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"NDXNER01";
@@ -112,7 +111,7 @@ pub(crate) fn best<T: PartialOrd + Copy>(scores: &[T; LABELS], prev: usize) -> u
 
 /// Greedy decoding: `choose(features, previous label)` picks each word's label in turn.
 pub(crate) fn decode(doc: &Doc, mut choose: impl FnMut(&[u64], usize) -> usize) -> Vec<Vec<usize>> {
-    let mut earlier: HashMap<String, usize> = HashMap::new();
+    let mut earlier: FnvMap<&str, usize> = FnvMap::default();
     let mut feats = Vec::with_capacity(64);
     let mut out = Vec::with_capacity(doc.lines.len());
     for line in &doc.lines {
@@ -129,7 +128,7 @@ pub(crate) fn decode(doc: &Doc, mut choose: impl FnMut(&[u64], usize) -> usize) 
         }
         for (w, &l) in line.iter().zip(&labels) {
             if w.text.chars().next().is_some_and(char::is_alphabetic) {
-                earlier.insert(w.lower.clone(), label_type(l).map_or(0, |t| t + 1));
+                earlier.insert(w.lower.as_str(), label_type(l).map_or(0, |t| t + 1));
             }
         }
         out.push(labels);

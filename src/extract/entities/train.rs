@@ -37,12 +37,12 @@ impl Default for TrainOptions {
     }
 }
 
-struct Prepared {
-    doc: Doc,
+struct Prepared<'a> {
+    doc: Doc<'a>,
     gold: Vec<usize>,
 }
 
-fn prepare(d: &TrainDoc) -> Prepared {
+fn prepare(d: &TrainDoc) -> Prepared<'_> {
     let lines = tokenize(&d.text);
     let mut gold = Vec::new();
     for line in &lines {
