@@ -22,7 +22,8 @@ const FIRST_NAMES: &str = "александр алексей анатолий а
 уильям хиллари кондолиза ангела николя франсуа эммануэль жак ширак петер пауль ганс клаус герхард гельмут \
 вольфганг юрген маргарет тереза борис шарль пьер жан луи карлос хосе хуан мигель педро луис хорхе марио сильвио \
 ким ли масахару синдзо дзюнъитиро ху си мухаммед мохаммед ахмед али хасан хусейн абдулла махмуд реджеп тайип \
-бенджамин биньямин шимон ариэль эхуд михаэль оливер гата";
+бенджамин биньямин шимон ариэль эхуд михаэль оливер гата мустафа барак усама фернандо фрэнк фил халед \
+рамзан ахмат сулим анджела гордон тони николас франк йозеф вальтер хорст курт";
 
 /// Words that start an organisation's name after them ("компания «Газпром»", "банк ВТБ").
 const ORG_MARKERS: &str = "компания компании компанией компанию банк банка банке банком партия партии партией \
@@ -46,7 +47,7 @@ const NOT_NAMES: &str = "в во на по с со к ко о об от до и�
 среди все всё его ее её их там тут здесь сейчас теперь уже еще ещё впрочем кстати например наконец поэтому \
 вместе вчера сегодня завтра по-прежнему не ни да нет кто какой какая какие который которая которые один одна \
 январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь понедельник вторник среда \
-четверг пятница суббота воскресенье бог господь интернет";
+четверг пятница суббота воскресенье бог господь интернет ооо оао зао пао ао сми";
 
 fn list(words: &str) -> std::collections::HashSet<String> {
     words.split_whitespace().map(stem).collect()
@@ -246,7 +247,10 @@ pub(super) fn recognise(text: &str, aliases: &AliasTable) -> Vec<Span> {
             if line[i].sentence_start
                 && i + 1 < line.len()
                 && capitalised(words[i + 1])
-                && !(l.first.contains(&stem(words[i])) || surname(words[i]))
+                && !(l.first.contains(&stem(words[i]))
+                    || surname(words[i])
+                    || surname(words[i + 1])
+                    || patronymic(words[i + 1]))
             {
                 i += 1;
                 continue;
@@ -267,7 +271,12 @@ pub(super) fn recognise(text: &str, aliases: &AliasTable) -> Vec<Span> {
                     }
                 }
             }
-            while j < line.len() && capitalised(words[j]) && acronym(words[j]) == acronym(words[i])
+            while j < line.len()
+                && capitalised(words[j])
+                && acronym(words[j]) == acronym(words[i])
+                && !(j > i
+                    && l.first.contains(&stem(words[j]))
+                    && !l.first.contains(&stem(words[j - 1])))
             {
                 j += 1;
             }
@@ -337,6 +346,30 @@ fn classify(
     }
     if is_person {
         return Some(EntityKind::Person);
+    }
+    // Ministries by their short names: "Минэкономразвития", "Минобороны".
+    const MINISTRIES: &[&str] = &[
+        "минэконом",
+        "минобр",
+        "минсвяз",
+        "минкомсвяз",
+        "минфин",
+        "минздрав",
+        "минюст",
+        "минтранс",
+        "минобороны",
+        "минприроды",
+        "минпромторг",
+        "минтруд",
+        "минсельхоз",
+        "минкульт",
+        "минэнерго",
+        "минрегион",
+        "минспорт",
+    ];
+    let lower = words[0].to_lowercase();
+    if MINISTRIES.iter().any(|m| lower.starts_with(m)) {
+        return Some(EntityKind::Organization);
     }
     if let Some(p) = prev {
         if l.org.contains(p) {
