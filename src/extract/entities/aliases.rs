@@ -71,13 +71,14 @@ const RU_ENDINGS: &[&str] = &[
     "ое", "ые", "ие", "ую", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й",
 ];
 
+fn is_cyrillic(c: char) -> bool {
+    ('а'..='я').contains(&c) || c == 'ё' || c == 'і' || c == 'ї'
+}
+
 /// The stem of a Cyrillic word: the key without a case ending (at least three letters stay).
 pub fn stem(word: &str) -> String {
     let k = key(word);
-    if !k
-        .chars()
-        .any(|c| ('а'..='я').contains(&c) || c == 'ё' || c == 'і' || c == 'ї')
-    {
+    if !k.chars().any(is_cyrillic) {
         return k;
     }
     k.split(' ')
@@ -241,12 +242,12 @@ impl AliasTable {
     /// Whether some name may start with `word` (as written in a text): false rules out every
     /// lookup of names beginning there.
     pub fn may_start(&self, word: &str) -> bool {
-        let k = key(word);
+        let mut k = word.to_lowercase();
+        if k.contains(['.', '’']) {
+            k = key(word);
+        }
         self.first_words.contains(&k)
-            || (k
-                .chars()
-                .any(|c| ('а'..='я').contains(&c) || c == 'ё' || c == 'і' || c == 'ї')
-                && self.first_words.contains(&stem(word)))
+            || (k.chars().any(is_cyrillic) && self.first_words.contains(&stem(word)))
     }
 
     /// The longest name, in words.

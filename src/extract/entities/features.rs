@@ -88,7 +88,7 @@ pub struct Doc<'a> {
 }
 
 fn shape(word: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(8);
     let mut last = None;
     for c in word.chars() {
         let class = if c.is_uppercase() {
@@ -109,8 +109,12 @@ fn shape(word: &str) -> String {
 }
 
 fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
+    let lower = word.to_lowercase();
+    if !lower.bytes().any(|b| b.is_ascii_digit()) {
+        return lower;
+    }
+    lower
+        .chars()
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
         .collect()
 }
