@@ -55,8 +55,11 @@ fn kind_of(ty: usize) -> EntityKind {
 
 /// The spans `model` tags in `text`, in text order.
 pub fn tag(model: &Model, text: &str) -> Vec<Span> {
-    let lines = tokenize::tokenize(text);
-    let doc = features::Doc::new(text, &lines);
+    tag_lines(model, text, &tokenize::tokenize(text))
+}
+
+fn tag_lines(model: &Model, text: &str, lines: &[Vec<tokenize::Token>]) -> Vec<Span> {
+    let doc = features::Doc::new(text, lines);
     let labels = model.tag(&doc);
     let mut out = Vec::new();
     for (line, labels) in lines.iter().zip(&labels) {
@@ -89,12 +92,13 @@ pub fn tag(model: &Model, text: &str) -> Vec<Span> {
 /// The names in `text` of an article in `language` (ISO 639-1), in text order, without
 /// linking: English by the model, Russian by rules, every language by the alias table.
 pub fn recognise(text: &str, language: Option<&str>, aliases: &AliasTable) -> Vec<Span> {
+    let lines = tokenize::tokenize(text);
     let found = match language {
-        Some("ru") | Some("uk") => russian::recognise(text, aliases),
-        Some("en") | None => tag(Model::english(), text),
+        Some("ru") | Some("uk") => russian::recognise(text, &lines, aliases),
+        Some("en") | None => tag_lines(Model::english(), text, &lines),
         Some(_) => Vec::new(),
     };
-    link::with_known_names(text, found, aliases)
+    link::with_known_names(text, &lines, found, aliases)
 }
 
 /// The entities of an article: names in its title and body, each linked to its canonical

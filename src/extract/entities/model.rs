@@ -98,7 +98,7 @@ impl Model {
     /// Labels for every word of `doc`, line by line.
     pub fn tag(&self, doc: &Doc) -> Vec<Vec<usize>> {
         let mut scores = [0i32; LABELS];
-        decode(doc, |feats, prev| {
+        decode(doc, true, |feats, prev| {
             self.score(feats, &mut scores);
             best(&scores, prev)
         })
@@ -117,7 +117,14 @@ pub(crate) fn best<T: PartialOrd + Copy>(scores: &[T; LABELS], prev: usize) -> u
 }
 
 /// Greedy decoding: `choose(features, previous label)` picks each word's label in turn.
-pub(crate) fn decode(doc: &Doc, mut choose: impl FnMut(&[u64], usize) -> usize) -> Vec<Vec<usize>> {
+/// With `shortcut`, a lowercase word outside a headline after an `O` is `O` without being
+/// scored (names start with a capital; scoring every word would cost twice the time for
+/// next to no name).
+pub(crate) fn decode(
+    doc: &Doc,
+    shortcut: bool,
+    mut choose: impl FnMut(&[u64], usize) -> usize,
+) -> Vec<Vec<usize>> {
     let mut earlier: FnvMap<&str, usize> = FnvMap::default();
     let mut feats = Vec::with_capacity(64);
     let mut out = Vec::with_capacity(doc.lines.len());
@@ -128,8 +135,17 @@ pub(crate) fn decode(doc: &Doc, mut choose: impl FnMut(&[u64], usize) -> usize) 
                 line: &labels,
                 earlier: &earlier,
             };
-            features(doc, line, i, &history, &mut feats);
             let prev = labels.last().copied().unwrap_or(0);
+            let w = &line[i];
+            if shortcut
+                && prev == 0
+                && !w.caps_line
+                && w.text.chars().next().is_some_and(char::is_lowercase)
+            {
+                labels.push(0);
+                continue;
+            }
+            features(doc, line, i, &history, &mut feats);
             let label = choose(&feats, prev);
             labels.push(label);
         }

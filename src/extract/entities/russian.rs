@@ -7,7 +7,7 @@ use super::Span;
 use super::aliases::{AliasTable, stem};
 use super::link::known_at;
 use super::russian_orgs;
-use super::tokenize::{Token, tokenize};
+use super::tokenize::Token;
 use crate::EntityKind;
 
 /// Common first names (stems compare, so one form each is enough). Written by us.
@@ -186,10 +186,10 @@ fn placeish(w: &str) -> bool {
 }
 
 /// The names in Russian `text`.
-pub(super) fn recognise(text: &str, aliases: &AliasTable) -> Vec<Span> {
+pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) -> Vec<Span> {
     let l = lists();
     let mut out = Vec::new();
-    for line in tokenize(text) {
+    for line in lines {
         let words: Vec<&str> = line.iter().map(|t| t.of(text)).collect();
         let mut i = 0;
         while i < line.len() {
@@ -209,7 +209,7 @@ pub(super) fn recognise(text: &str, aliases: &AliasTable) -> Vec<Span> {
             // "мэрии Москвы": the body, and (found next) the place.
             if russian_orgs::is_descriptor(words[i])
                 && i + 1 < line.len()
-                && let Some((n, e)) = known_at(text, &line, i + 1, aliases)
+                && let Some((n, e)) = known_at(text, line, i + 1, aliases)
                 && e.kind == EntityKind::Place
             {
                 out.push(span(&line[i..i + 1 + n], EntityKind::Organization));
@@ -238,7 +238,7 @@ pub(super) fn recognise(text: &str, aliases: &AliasTable) -> Vec<Span> {
                 continue;
             }
             // The alias table's longest name from here ("МИД России").
-            if let Some((n, e)) = known_at(text, &line, i, aliases) {
+            if let Some((n, e)) = known_at(text, line, i, aliases) {
                 out.push(span(&line[i..i + n], e.kind));
                 i += n;
                 continue;
@@ -434,10 +434,14 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(&str, EntityKind)> {
-        recognise(text, AliasTable::shipped())
-            .into_iter()
-            .map(|s| (s.of(text), s.kind))
-            .collect()
+        recognise(
+            text,
+            &crate::extract::entities::tokenize::tokenize(text),
+            AliasTable::shipped(),
+        )
+        .into_iter()
+        .map(|s| (s.of(text), s.kind))
+        .collect()
     }
 
     #[test]
