@@ -18,6 +18,7 @@ mod link;
 mod model;
 mod russian;
 mod russian_orgs;
+mod russian_words;
 mod tokenize;
 pub mod train;
 
