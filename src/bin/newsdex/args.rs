@@ -298,6 +298,12 @@ pub struct ExtractArgs {
     /// Entity aliases to add to the shipped table (name<TAB>type<TAB>alias|alias…).
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+    /// Do not look for named entities.
+    #[arg(long)]
+    pub no_entities: bool,
+    /// Do not look for the dates articles mention.
+    #[arg(long)]
+    pub no_mentioned_dates: bool,
 }
 
 /// `newsdex stats`.

@@ -25,6 +25,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let opts = ExtractOptions {
         max_html_depth: args.max_html_depth,
         aliases: crate::aliases::load(args.aliases.as_deref())?.map(std::sync::Arc::new),
+        entities: !args.no_entities,
+        mentioned_dates: !args.no_mentioned_dates,
         ..ExtractOptions::default()
     };
     extract_corpus(&args.paths, &opts, &limits, |item| {

@@ -45,6 +45,8 @@ pub struct AliasTable {
     max_words: usize,
     /// The text of the tables added to the shipped one (what an index records).
     added: String,
+    /// First words of every name (keys and stems): a quick no for most words of a text.
+    first_words: std::collections::HashSet<String>,
 }
 
 /// The comparison key of a name: lowercase, no dots, no leading "the", single spaces.
@@ -69,13 +71,14 @@ const RU_ENDINGS: &[&str] = &[
     "ое", "ые", "ие", "ую", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й",
 ];
 
+fn is_cyrillic(c: char) -> bool {
+    ('а'..='я').contains(&c) || c == 'ё' || c == 'і' || c == 'ї'
+}
+
 /// The stem of a Cyrillic word: the key without a case ending (at least three letters stay).
 pub fn stem(word: &str) -> String {
     let k = key(word);
-    if !k
-        .chars()
-        .any(|c| ('а'..='я').contains(&c) || c == 'ё' || c == 'і' || c == 'ї')
-    {
+    if !k.chars().any(is_cyrillic) {
         return k;
     }
     k.split(' ')
@@ -192,6 +195,11 @@ impl AliasTable {
                 self.caps_only.remove(&k);
             }
             self.max_words = self.max_words.max(k.split(' ').count());
+            for form in [&k, &stem(n)] {
+                if let Some(w) = form.split(' ').next() {
+                    self.first_words.insert(w.to_string());
+                }
+            }
             self.by_stem.insert(stem(n), i);
             self.by_key.insert(k, i);
         }
@@ -229,6 +237,17 @@ impl AliasTable {
     /// The text of the tables added to the shipped one with [`AliasTable::shipped_with`].
     pub fn added(&self) -> &str {
         &self.added
+    }
+
+    /// Whether some name may start with `word` (as written in a text): false rules out every
+    /// lookup of names beginning there.
+    pub fn may_start(&self, word: &str) -> bool {
+        let mut k = word.to_lowercase();
+        if k.contains(['.', '’']) {
+            k = key(word);
+        }
+        self.first_words.contains(&k)
+            || (k.chars().any(is_cyrillic) && self.first_words.contains(&stem(word)))
     }
 
     /// The longest name, in words.

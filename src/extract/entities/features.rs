@@ -39,9 +39,9 @@ pub fn allowed(prev: usize, label: usize) -> bool {
 
 /// A token with what the features need of it.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'a> {
     /// The token as written.
-    pub text: String,
+    pub text: &'a str,
     /// Lowercase, digits folded to `0`.
     pub lower: String,
     /// Collapsed shape: `Xx`, `X`, `X.X.`, `Xx-Xx`, `d-d-d`, `x`.
@@ -52,18 +52,43 @@ pub struct Word {
     pub caps_line: bool,
 }
 
+/// A fast hasher for the tagger's small per-document maps (FNV-1a).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` with [`Fnv`].
+pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// One document ready for tagging: lines of words, and document-level evidence.
 #[derive(Debug, Clone, Default)]
-pub struct Doc {
+pub struct Doc<'a> {
     /// Lines of words (an entity never crosses a line).
-    pub lines: Vec<Vec<Word>>,
+    pub lines: Vec<Vec<Word<'a>>>,
     /// Lowercase form → evidence: bit 0 seen capitalised inside a sentence of ordinary
     /// case, bit 1 seen in lowercase there.
-    evidence: HashMap<String, u8>,
+    evidence: FnvMap<String, u8>,
 }
 
 fn shape(word: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(8);
     let mut last = None;
     for c in word.chars() {
         let class = if c.is_uppercase() {
@@ -84,15 +109,29 @@ fn shape(word: &str) -> String {
 }
 
 fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
+    let lower = word.to_lowercase();
+    if !lower.bytes().any(|b| b.is_ascii_digit()) {
+        return lower;
+    }
+    lower
+        .chars()
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
         .collect()
 }
 
-impl Doc {
+impl<'a> Doc<'a> {
     /// Builds the document from tokenised lines of `text`.
-    pub fn new(text: &str, lines: &[Vec<Token>]) -> Doc {
+    pub fn new(text: &'a str, lines: &[Vec<Token>]) -> Doc<'a> {
+        Doc::build(text, lines, false)
+    }
+
+    /// [`Doc::new`] for a headline: in title case ("Iran Admits Sending Drones") its
+    /// capitals say nothing about names, so it is seen as the model saw headlines, in capitals.
+    pub fn headline(text: &'a str, lines: &[Vec<Token>]) -> Doc<'a> {
+        Doc::build(text, lines, true)
+    }
+
+    fn build(text: &'a str, lines: &[Vec<Token>], headline: bool) -> Doc<'a> {
         let mut doc = Doc::default();
         for line in lines {
             let letters: Vec<&str> = line
@@ -104,15 +143,24 @@ impl Doc {
                 .iter()
                 .filter(|w| !w.chars().any(char::is_lowercase))
                 .count();
-            let caps_line = letters.len() >= 2 && upper * 10 >= letters.len() * 7;
+            let titled = letters
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            let title_case = headline && letters.len() >= 3 && titled * 10 >= letters.len() * 7;
+            let caps_line = letters.len() >= 2 && upper * 10 >= letters.len() * 7 || title_case;
             let words: Vec<Word> = line
                 .iter()
                 .map(|t| {
                     let w = t.of(text);
                     Word {
-                        text: w.to_string(),
+                        text: w,
                         lower: fold(w),
-                        shape: shape(w),
+                        shape: if title_case {
+                            shape(&w.to_uppercase())
+                        } else {
+                            shape(w)
+                        },
                         sentence_start: t.sentence_start,
                         caps_line,
                     }
@@ -127,7 +175,12 @@ impl Doc {
                         _ => 0,
                     };
                     if bit != 0 {
-                        *doc.evidence.entry(w.lower.clone()).or_default() |= bit;
+                        match doc.evidence.get_mut(&w.lower) {
+                            Some(e) => *e |= bit,
+                            None => {
+                                doc.evidence.insert(w.lower.clone(), bit);
+                            }
+                        }
                     }
                 }
             }
@@ -177,7 +230,7 @@ pub struct History<'a> {
     /// Labels of the line so far.
     pub line: &'a [usize],
     /// Lowercase form → label type + 1 of its last tagging (0 for `O`).
-    pub earlier: &'a HashMap<String, usize>,
+    pub earlier: &'a FnvMap<&'a str, usize>,
 }
 
 /// The hashed features of word `i` of `line` in `doc`, into `out` (cleared first).
@@ -195,12 +248,12 @@ pub fn features(doc: &Doc, line: &[Word], i: usize, history: &History, out: &mut
     let caps = usize::from(w.caps_line);
     let start = usize::from(w.sentence_start);
     let ev = usize::from(doc.evidence(&w.lower));
-    let earlier = history.earlier.get(&w.lower).copied().unwrap_or(9);
+    let earlier = history.earlier.get(w.lower.as_str()).copied().unwrap_or(9);
 
     out.push(Hasher::new(0).0);
     out.push(Hasher::new(1).part(&w.lower).0);
     if !w.caps_line {
-        out.push(Hasher::new(2).part(&w.text).0);
+        out.push(Hasher::new(2).part(w.text).0);
     }
     out.push(Hasher::new(3).part(lower(-1)).0);
     out.push(Hasher::new(4).part(lower(1)).0);
@@ -217,13 +270,14 @@ pub fn features(doc: &Doc, line: &[Word], i: usize, history: &History, out: &mut
             .num(caps)
             .0,
     );
-    let chars: Vec<char> = w.lower.chars().collect();
-    for n in 1..=4.min(chars.len()) {
-        let suffix: String = chars[chars.len() - n..].iter().collect();
-        out.push(Hasher::new(11).part(&suffix).0);
+    // Affixes of 1–4 (suffixes) and 1–3 (prefixes) characters, as slices of the word.
+    let bounds: Vec<usize> = w.lower.char_indices().map(|(b, _)| b).collect();
+    let len = bounds.len();
+    for n in 1..=4.min(len) {
+        out.push(Hasher::new(11).part(&w.lower[bounds[len - n]..]).0);
         if n <= 3 {
-            let prefix: String = chars[..n].iter().collect();
-            out.push(Hasher::new(12).part(&prefix).0);
+            let end = bounds.get(n).copied().unwrap_or(w.lower.len());
+            out.push(Hasher::new(12).part(&w.lower[..end]).0);
         }
     }
     out.push(Hasher::new(13).part(lower(-1)).part(&w.lower).0);
@@ -238,7 +292,7 @@ pub fn features(doc: &Doc, line: &[Word], i: usize, history: &History, out: &mut
     out.push(Hasher::new(22).num(earlier).0);
     out.push(Hasher::new(23).num(earlier).part(&w.shape).0);
     out.push(Hasher::new(24).num(p1).part(lower(1)).0);
-    out.push(Hasher::new(25).num(chars.len().min(12)).num(caps).0);
+    out.push(Hasher::new(25).num(len.min(12)).num(caps).0);
     out.push(Hasher::new(26).part(lower(-1)).part(&w.shape).0);
     out.push(Hasher::new(27).part(&w.shape).part(lower(1)).0);
 }

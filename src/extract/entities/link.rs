@@ -6,17 +6,18 @@ use std::collections::HashMap;
 
 use super::Span;
 use super::aliases::{AliasEntry, AliasTable, stem};
-use super::tokenize::{Token, tokenize};
+use super::tokenize::Token;
 use crate::{Entity, EntityKind, Mention};
 
 /// `found` plus the table's names in `text` that overlap nothing found, in text order.
 pub(super) fn with_known_names(
     text: &str,
+    lines: &[Vec<Token>],
     mut found: Vec<Span>,
     aliases: &AliasTable,
 ) -> Vec<Span> {
     let mut extra = Vec::new();
-    for line in tokenize(text) {
+    for line in lines {
         let mut i = 0;
         while i < line.len() {
             let first = line[i].of(text).chars().next();
@@ -24,7 +25,7 @@ pub(super) fn with_known_names(
                 i += 1;
                 continue;
             }
-            let hit = known_at(text, &line, i, aliases).map(|(n, e)| {
+            let hit = known_at(text, line, i, aliases).map(|(n, e)| {
                 let (start, end) = (line[i].start, line[i + n - 1].end);
                 (
                     n,
@@ -62,6 +63,9 @@ pub(super) fn known_at<'a>(
     i: usize,
     aliases: &'a AliasTable,
 ) -> Option<(usize, &'a AliasEntry)> {
+    if !aliases.may_start(line[i].of(text)) {
+        return None;
+    }
     let max = (aliases.max_words() + 2).min(line.len() - i);
     (1..=max).rev().find_map(|n| {
         let last = line[i + n - 1].of(text);
@@ -86,48 +90,40 @@ fn words_of(name: &str) -> Vec<String> {
 /// person ("Amir-Abdollahian" → "Hossein Amir-Abdollahian"), its initials for an
 /// organisation ("IMF" → "International Monetary Fund"). `None` when there is none, or more
 /// than one.
-fn long_form<'a>(
-    short: &str,
-    kind: EntityKind,
-    names: &'a [(String, EntityKind)],
-) -> Option<&'a (String, EntityKind)> {
-    let sw = words_of(short);
+fn long_form<'a>(short: &str, kind: EntityKind, names: &'a [Longer]) -> Option<&'a Longer> {
     let is_acronym = short.chars().count() >= 2
         && short.chars().count() <= 6
         && short.chars().all(|c| c.is_uppercase());
-    let mut hits = names.iter().filter(|(long, lkind)| {
-        let lw = words_of(long);
-        if lw.len() <= sw.len() {
-            return false;
+    let person_like = matches!(
+        kind,
+        EntityKind::Person | EntityKind::Other | EntityKind::Organization | EntityKind::Place
+    );
+    let sw = if is_acronym {
+        Vec::new()
+    } else {
+        words_of(short)
+    };
+    let mut hits = names.iter().filter(|l| {
+        if l.kind == EntityKind::Person && person_like && !is_acronym {
+            return l.stems.len() > sw.len()
+                && (l.stems.ends_with(&sw) || (sw.len() == 1 && l.stems.last() == sw.first()));
         }
-        if *lkind == EntityKind::Person
-            && matches!(
-                kind,
-                EntityKind::Person
-                    | EntityKind::Other
-                    | EntityKind::Organization
-                    | EntityKind::Place
-            )
-            && !is_acronym
-        {
-            return lw.ends_with(&sw) || (sw.len() == 1 && lw.last() == sw.first());
-        }
-        if is_acronym && *lkind == EntityKind::Organization {
-            let initials: String = long
-                .split_whitespace()
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase())
-                .collect();
-            return initials == short;
-        }
-        false
+        is_acronym && l.kind == EntityKind::Organization && l.initials == short
     });
     let first = hits.next()?;
     // Two different people called Smith: no guess.
-    match hits.find(|h| h.0 != first.0) {
+    match hits.find(|h| h.name != first.name) {
         Some(_) => None,
         None => Some(first),
     }
+}
+
+/// A name of several words in the article, which shorter mentions may stand for.
+struct Longer {
+    name: String,
+    kind: EntityKind,
+    stems: Vec<String>,
+    initials: String,
 }
 
 /// Entities from found `(surface, kind)` pairs, in order of first mention.
@@ -140,20 +136,29 @@ pub(super) fn link(found: &[(String, EntityKind)], aliases: &AliasTable) -> Vec<
             None => (clean(s), *k, false),
         })
         .collect();
-    let longer: Vec<(String, EntityKind)> = {
-        let mut v: Vec<(String, EntityKind)> = canon
-            .iter()
-            .filter(|(n, _, known)| !known && n.split_whitespace().count() > 1)
-            .map(|(n, k, _)| (n.clone(), *k))
-            .collect();
-        v.dedup();
-        v
-    };
+    let mut longer: Vec<Longer> = Vec::new();
+    for (n, k, known) in &canon {
+        if !known
+            && n.split_whitespace().count() > 1
+            && !longer.iter().any(|l| &l.name == n && l.kind == *k)
+        {
+            longer.push(Longer {
+                name: n.clone(),
+                kind: *k,
+                stems: words_of(n),
+                initials: n
+                    .split_whitespace()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect(),
+            });
+        }
+    }
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, (Vec<Mention>, EntityKind)> = HashMap::new();
     for ((surface, _), (name, kind, known)) in found.iter().zip(&canon) {
         let (name, kind) = match (*known, long_form(name, *kind, &longer)) {
-            (false, Some((long, lkind))) => (long.clone(), *lkind),
+            (false, Some(l)) => (l.name.clone(), l.kind),
             _ => (name.clone(), *kind),
         };
         // A name the table knows is one entity; otherwise the same words tagged as two

@@ -18,6 +18,7 @@ mod link;
 mod model;
 mod russian;
 mod russian_orgs;
+mod russian_words;
 mod tokenize;
 pub mod train;
 
@@ -55,8 +56,20 @@ fn kind_of(ty: usize) -> EntityKind {
 
 /// The spans `model` tags in `text`, in text order.
 pub fn tag(model: &Model, text: &str) -> Vec<Span> {
-    let lines = tokenize::tokenize(text);
-    let doc = features::Doc::new(text, &lines);
+    tag_lines(model, text, &tokenize::tokenize(text), false)
+}
+
+fn tag_lines(
+    model: &Model,
+    text: &str,
+    lines: &[Vec<tokenize::Token>],
+    headline: bool,
+) -> Vec<Span> {
+    let doc = if headline {
+        features::Doc::headline(text, lines)
+    } else {
+        features::Doc::new(text, lines)
+    };
     let labels = model.tag(&doc);
     let mut out = Vec::new();
     for (line, labels) in lines.iter().zip(&labels) {
@@ -89,12 +102,22 @@ pub fn tag(model: &Model, text: &str) -> Vec<Span> {
 /// The names in `text` of an article in `language` (ISO 639-1), in text order, without
 /// linking: English by the model, Russian by rules, every language by the alias table.
 pub fn recognise(text: &str, language: Option<&str>, aliases: &AliasTable) -> Vec<Span> {
+    recognise_part(text, language, aliases, false)
+}
+
+fn recognise_part(
+    text: &str,
+    language: Option<&str>,
+    aliases: &AliasTable,
+    headline: bool,
+) -> Vec<Span> {
+    let lines = tokenize::tokenize(text);
     let found = match language {
-        Some("ru") | Some("uk") => russian::recognise(text, aliases),
-        Some("en") | None => tag(Model::english(), text),
+        Some("ru") | Some("uk") => russian::recognise(text, &lines, aliases),
+        Some("en") | None => tag_lines(Model::english(), text, &lines, headline),
         Some(_) => Vec::new(),
     };
-    link::with_known_names(text, found, aliases)
+    link::with_known_names(text, &lines, found, aliases)
 }
 
 /// The entities of an article: names in its title and body, each linked to its canonical
@@ -123,7 +146,7 @@ pub fn entities(
 ) -> Vec<Entity> {
     let mut found: Vec<(String, EntityKind)> = Vec::new();
     if let Some(t) = title {
-        for s in recognise(t, language, aliases) {
+        for s in recognise_part(t, language, aliases, true) {
             found.push((s.of(t).to_string(), s.kind));
         }
     }
@@ -131,4 +154,23 @@ pub fn entities(
         found.push((s.of(body).to_string(), s.kind));
     }
     link::link(&found, aliases)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_headlines_are_not_one_long_name() {
+        let found = entities(
+            Some("Iran Admits Sending Drones to Russia"),
+            "Tehran said on Saturday that it had sent drones to Russia.",
+            Some("en"),
+            AliasTable::shipped(),
+        );
+        let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Iran"), "{names:?}");
+        assert!(names.contains(&"Russia"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Admits")), "{names:?}");
+    }
 }

@@ -37,12 +37,12 @@ impl Default for TrainOptions {
     }
 }
 
-struct Prepared {
-    doc: Doc,
+struct Prepared<'a> {
+    doc: Doc<'a>,
     gold: Vec<usize>,
 }
 
-fn prepare(d: &TrainDoc) -> Prepared {
+fn prepare(d: &TrainDoc) -> Prepared<'_> {
     let lines = tokenize(&d.text);
     let mut gold = Vec::new();
     for line in &lines {
@@ -93,7 +93,7 @@ pub fn train(
         for &d in &order {
             let p = &prepared[d];
             let mut k = 0;
-            decode(&p.doc, |feats, prev| {
+            decode(&p.doc, false, |feats, prev| {
                 let mut scores = [0f32; LABELS];
                 for f in feats {
                     let row = (f & mask) as usize * LABELS;
