@@ -112,11 +112,12 @@ pub fn normalise_code(stated: &str) -> Option<String> {
 /// assert_eq!(detect("", "Der Iran hat erstmals eingeräumt, Drohnen an Russland geliefert zu haben.").as_deref(), Some("de"));
 /// ```
 pub fn detect(title: &str, body: &str) -> Option<String> {
-    // The first few thousand characters decide; more costs time and rarely changes the answer.
+    // The first thousand characters decide; more costs time (whatlang scores every trigram
+    // against ~70 languages) and did not change one answer on the multilingual dev set.
     let mut sample = String::with_capacity(4096);
     sample.push_str(title);
     sample.push('\n');
-    let end = body.char_indices().nth(3000).map_or(body.len(), |(i, _)| i);
+    let end = body.char_indices().nth(1000).map_or(body.len(), |(i, _)| i);
     sample.push_str(&body[..end]);
     if sample.split_whitespace().count() < 3 {
         return None;
