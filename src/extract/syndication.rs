@@ -10,6 +10,10 @@
 //! Bodies shorter than [`MIN_WORDS`] words get no signature: with so few shingles, unrelated
 //! short items (market tables, briefs) would collide by chance.
 
+use std::hash::Hasher;
+
+use crate::ingest::Fnv1a;
+
 /// Largest Hamming distance between the SimHashes of two copies of one story.
 ///
 /// Measured on the sample corpus: the three copies of the syndicated Meridian Wire story
@@ -61,14 +65,12 @@ pub fn simhash(body: &str) -> Option<u64> {
     }
     let mut votes = [0i32; 64];
     for shingle in words.windows(SHINGLE) {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut h = Fnv1a::default();
         for w in shingle {
-            for b in w.bytes().chain(std::iter::once(b' ')) {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
+            h.write(w.as_bytes());
+            h.write_u8(b' ');
         }
-        let h = mix(h);
+        let h = mix(h.finish());
         for (bit, vote) in votes.iter_mut().enumerate() {
             *vote += if h >> bit & 1 == 1 { 1 } else { -1 };
         }

@@ -23,7 +23,7 @@ pub(crate) use self::json::read_json_line;
 pub use self::meta::RawMeta;
 pub(crate) use self::meta::scalar as scalar_value;
 pub use self::source::{Fingerprint, ReadLimits, SourceFile};
-pub(crate) use self::source::{Fnv1a, fingerprint_of, open_lines, quick_fingerprint};
+pub(crate) use self::source::{Fnv1a, FnvMap, fingerprint_of, open_lines, quick_fingerprint};
 pub use self::walk::{Candidate, Skip, SkipReason, WalkItem, walk};
 
 use crate::Error;

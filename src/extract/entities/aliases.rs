@@ -275,19 +275,18 @@ impl AliasTable {
 
     /// A short fingerprint of the table's content, recorded in the index.
     pub fn fingerprint(&self) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        use std::hash::Hasher;
+        let mut h = crate::ingest::Fnv1a::default();
         for e in &self.entries {
-            for s in std::iter::once(&e.name)
-                .chain(std::iter::once(&e.kind.as_str().to_string()))
-                .chain(&e.aliases)
+            for s in std::iter::once(e.name.as_str())
+                .chain(std::iter::once(e.kind.as_str()))
+                .chain(e.aliases.iter().map(String::as_str))
             {
-                for b in s.bytes().chain([0xff]) {
-                    h ^= u64::from(b);
-                    h = h.wrapping_mul(0x0100_0000_01b3);
-                }
+                h.write(s.as_bytes());
+                h.write_u8(0xff);
             }
         }
-        format!("{:016x}", h)
+        format!("{:016x}", h.finish())
     }
 }
 

@@ -2,9 +2,10 @@
 //! the model holds no text), built from the word, its neighbours, its shape, the labels
 //! already given to its left, and what the rest of the document says about the same word.
 
-use std::collections::HashMap;
+use std::hash::Hasher as _;
 
 use super::tokenize::Token;
+use crate::ingest::Fnv1a;
 
 /// Labels: `O`, then `B-`/`I-` for person, organisation, place, other.
 pub const LABELS: usize = 9;
@@ -52,30 +53,7 @@ pub struct Word<'a> {
     pub caps_line: bool,
 }
 
-/// A fast hasher for the tagger's small per-document maps (FNV-1a).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A `HashMap` with [`Fnv`].
-pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) use crate::ingest::FnvMap;
 
 /// One document ready for tagging: lines of words, and document-level evidence.
 #[derive(Debug, Clone, Default)]
@@ -196,28 +174,28 @@ impl<'a> Doc<'a> {
 }
 
 /// FNV-1a over a template number and its parts.
-struct Hasher(u64);
+struct Hasher(Fnv1a);
 
 impl Hasher {
     fn new(template: u8) -> Hasher {
-        let mut h = Hasher(0xcbf2_9ce4_8422_2325);
+        let mut h = Hasher(Fnv1a::default());
         h.byte(template);
         h
     }
     fn byte(&mut self, b: u8) {
-        self.0 ^= u64::from(b);
-        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        self.0.write_u8(b);
     }
     fn part(mut self, s: &str) -> Hasher {
-        for b in s.bytes() {
-            self.byte(b);
-        }
+        self.0.write(s.as_bytes());
         self.byte(0xff);
         self
     }
     fn num(mut self, n: usize) -> Hasher {
         self.byte(n as u8);
         self
+    }
+    fn done(self) -> u64 {
+        self.0.finish()
     }
 }
 
@@ -250,51 +228,63 @@ pub fn features(doc: &Doc, line: &[Word], i: usize, history: &History, out: &mut
     let ev = usize::from(doc.evidence(&w.lower));
     let earlier = history.earlier.get(w.lower.as_str()).copied().unwrap_or(9);
 
-    out.push(Hasher::new(0).0);
-    out.push(Hasher::new(1).part(&w.lower).0);
+    out.push(Hasher::new(0).done());
+    out.push(Hasher::new(1).part(&w.lower).done());
     if !w.caps_line {
-        out.push(Hasher::new(2).part(w.text).0);
+        out.push(Hasher::new(2).part(w.text).done());
     }
-    out.push(Hasher::new(3).part(lower(-1)).0);
-    out.push(Hasher::new(4).part(lower(1)).0);
-    out.push(Hasher::new(5).part(lower(-2)).0);
-    out.push(Hasher::new(6).part(lower(2)).0);
-    out.push(Hasher::new(7).part(&w.shape).num(caps).0);
-    out.push(Hasher::new(8).part(shape_at(-1)).part(&w.shape).num(caps).0);
-    out.push(Hasher::new(9).part(&w.shape).part(shape_at(1)).num(caps).0);
+    out.push(Hasher::new(3).part(lower(-1)).done());
+    out.push(Hasher::new(4).part(lower(1)).done());
+    out.push(Hasher::new(5).part(lower(-2)).done());
+    out.push(Hasher::new(6).part(lower(2)).done());
+    out.push(Hasher::new(7).part(&w.shape).num(caps).done());
+    out.push(
+        Hasher::new(8)
+            .part(shape_at(-1))
+            .part(&w.shape)
+            .num(caps)
+            .done(),
+    );
+    out.push(
+        Hasher::new(9)
+            .part(&w.shape)
+            .part(shape_at(1))
+            .num(caps)
+            .done(),
+    );
     out.push(
         Hasher::new(10)
             .part(shape_at(-1))
             .part(&w.shape)
             .part(shape_at(1))
             .num(caps)
-            .0,
+            .done(),
     );
     // Affixes of 1–4 (suffixes) and 1–3 (prefixes) characters, as slices of the word.
     let bounds: Vec<usize> = w.lower.char_indices().map(|(b, _)| b).collect();
     let len = bounds.len();
     for n in 1..=4.min(len) {
-        out.push(Hasher::new(11).part(&w.lower[bounds[len - n]..]).0);
+        out.push(Hasher::new(11).part(&w.lower[bounds[len - n]..]).done());
         if n <= 3 {
             let end = bounds.get(n).copied().unwrap_or(w.lower.len());
-            out.push(Hasher::new(12).part(&w.lower[..end]).0);
+            out.push(Hasher::new(12).part(&w.lower[..end]).done());
         }
     }
-    out.push(Hasher::new(13).part(lower(-1)).part(&w.lower).0);
-    out.push(Hasher::new(14).part(&w.lower).part(lower(1)).0);
-    out.push(Hasher::new(15).num(start).part(&w.shape).num(caps).0);
-    out.push(Hasher::new(16).num(ev).part(&w.shape).num(caps).0);
-    out.push(Hasher::new(17).num(ev).num(start).num(caps).0);
-    out.push(Hasher::new(18).num(p1).0);
-    out.push(Hasher::new(19).num(p1).num(p2).0);
-    out.push(Hasher::new(20).num(p1).part(&w.lower).0);
-    out.push(Hasher::new(21).num(p1).part(&w.shape).num(caps).0);
-    out.push(Hasher::new(22).num(earlier).0);
-    out.push(Hasher::new(23).num(earlier).part(&w.shape).0);
-    out.push(Hasher::new(24).num(p1).part(lower(1)).0);
-    out.push(Hasher::new(25).num(len.min(12)).num(caps).0);
-    out.push(Hasher::new(26).part(lower(-1)).part(&w.shape).0);
-    out.push(Hasher::new(27).part(&w.shape).part(lower(1)).0);
+    out.push(Hasher::new(13).part(lower(-1)).part(&w.lower).done());
+    out.push(Hasher::new(14).part(&w.lower).part(lower(1)).done());
+    out.push(Hasher::new(15).num(start).part(&w.shape).num(caps).done());
+    out.push(Hasher::new(16).num(ev).part(&w.shape).num(caps).done());
+    out.push(Hasher::new(17).num(ev).num(start).num(caps).done());
+    out.push(Hasher::new(18).num(p1).done());
+    out.push(Hasher::new(19).num(p1).num(p2).done());
+    out.push(Hasher::new(20).num(p1).part(&w.lower).done());
+    out.push(Hasher::new(21).num(p1).part(&w.shape).num(caps).done());
+    out.push(Hasher::new(22).num(earlier).done());
+    out.push(Hasher::new(23).num(earlier).part(&w.shape).done());
+    out.push(Hasher::new(24).num(p1).part(lower(1)).done());
+    out.push(Hasher::new(25).num(len.min(12)).num(caps).done());
+    out.push(Hasher::new(26).part(lower(-1)).part(&w.shape).done());
+    out.push(Hasher::new(27).part(&w.shape).part(lower(1)).done());
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use dom_query::{Document, NodeData, NodeId, NodeRef};
 
-use super::names::FnvMap;
+use crate::ingest::FnvMap;
 
 /// The element kinds the extractor tells apart; everything else is `Inline` or `Block`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,11 +6,11 @@
 //! together (`most-read` → `mostread`) — is looked up. Some roots also match as a prefix
 //! (`sharebar`, `newsletterbox`, `commentlist`) or a suffix (`topnav`, `mainmenu`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::ingest::FnvMap;
 
 use super::dom::flag;
 
@@ -295,30 +295,6 @@ fn words(names: &str) -> Vec<String> {
     }
     out
 }
-
-/// FNV-1a: class names are short and not adversarial, and SipHash showed in profiles.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map keyed by short strings, hashed with [`Fnv`].
-pub(super) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Every listed word with the flags it gives.
 static WORDS: LazyLock<FnvMap<&'static str, u16>> = LazyLock::new(|| {
