@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsdex::extract::ExtractOptions;
+use newsdex::ingest::ReadLimits;
 
 /// Full-text search for news corpora: index a folder of articles, then search it.
 #[derive(Debug, Parser)]
@@ -99,12 +101,8 @@ pub struct IndexArgs {
     /// are removed, so the index mirrors the folders).
     #[arg(long)]
     pub no_prune: bool,
-    /// Skip files larger than this (after decompression), in MB.
-    #[arg(long, default_value_t = 256, value_name = "MB")]
-    pub max_file_size: u64,
-    /// Refuse HTML nested deeper than this many elements (hostile pages).
-    #[arg(long, default_value_t = 512, value_name = "N")]
-    pub max_html_depth: usize,
+    #[command(flatten)]
+    pub extraction: ExtractionArgs,
     /// Write the files that failed, with reasons, to FILE as JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
@@ -117,7 +115,18 @@ pub struct IndexArgs {
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Entity aliases to add to the shipped table (name<TAB>type<TAB>alias|alias…); the
+}
+
+/// What `index` and `extract` share: how files are read and what extraction looks for.
+#[derive(Debug, Args)]
+pub struct ExtractionArgs {
+    /// Skip files larger than this (after decompression), in MB.
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub max_file_size: u64,
+    /// Refuse HTML nested deeper than this many elements (hostile pages).
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_html_depth: usize,
+    /// Entity aliases to add to the shipped table (name<TAB>type<TAB>alias|alias…); an
     /// index remembers them, and re-links its stored articles when the table changes.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
@@ -127,6 +136,23 @@ pub struct IndexArgs {
     /// Do not look for the dates articles mention (faster; --mentions then finds nothing new).
     #[arg(long)]
     pub no_mentioned_dates: bool,
+}
+
+impl ExtractionArgs {
+    /// The library's read limits and extraction options these flags ask for.
+    pub fn options(&self) -> anyhow::Result<(ReadLimits, ExtractOptions)> {
+        let limits = ReadLimits {
+            max_file_bytes: self.max_file_size.saturating_mul(1024 * 1024),
+        };
+        let opts = ExtractOptions {
+            max_html_depth: self.max_html_depth,
+            aliases: crate::aliases::load(self.aliases.as_deref())?.map(std::sync::Arc::new),
+            entities: !self.no_entities,
+            mentioned_dates: !self.no_mentioned_dates,
+            ..ExtractOptions::default()
+        };
+        Ok((limits, opts))
+    }
 }
 
 /// `--entity-type` values.
@@ -289,21 +315,8 @@ pub struct ExtractArgs {
     /// (in JSON output: a "removed" list of {rule, text}).
     #[arg(long)]
     pub explain: bool,
-    /// Skip files larger than this (after decompression), in MB.
-    #[arg(long, default_value_t = 256, value_name = "MB")]
-    pub max_file_size: u64,
-    /// Refuse HTML nested deeper than this many elements (hostile pages).
-    #[arg(long, default_value_t = 512, value_name = "N")]
-    pub max_html_depth: usize,
-    /// Entity aliases to add to the shipped table (name<TAB>type<TAB>alias|alias…).
-    #[arg(long, value_name = "FILE")]
-    pub aliases: Option<PathBuf>,
-    /// Do not look for named entities.
-    #[arg(long)]
-    pub no_entities: bool,
-    /// Do not look for the dates articles mention.
-    #[arg(long)]
-    pub no_mentioned_dates: bool,
+    #[command(flatten)]
+    pub extraction: ExtractionArgs,
 }
 
 /// `newsdex stats`.

@@ -4,16 +4,13 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use newsdex::Article;
-use newsdex::extract::{CorpusItem, Cut, ExtractOptions, extract_corpus};
-use newsdex::ingest::ReadLimits;
+use newsdex::extract::{CorpusItem, Cut, extract_corpus};
 
 use crate::args::ExtractArgs;
 use crate::output;
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let limits = ReadLimits {
-        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
-    };
+    let (limits, opts) = args.extraction.options()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -22,13 +19,6 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         out.write_all(b"[")?;
     }
-    let opts = ExtractOptions {
-        max_html_depth: args.max_html_depth,
-        aliases: crate::aliases::load(args.aliases.as_deref())?.map(std::sync::Arc::new),
-        entities: !args.no_entities,
-        mentioned_dates: !args.no_mentioned_dates,
-        ..ExtractOptions::default()
-    };
     extract_corpus(&args.paths, &opts, &limits, |item| {
         if result.is_err() {
             return;

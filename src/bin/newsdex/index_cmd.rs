@@ -7,9 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsdex::extract::ExtractOptions;
 use newsdex::index::IndexEvent;
-use newsdex::ingest::ReadLimits;
 use newsdex::{Error, NewsIndex, NewsSchema, WriterOptions};
 
 use crate::args::IndexArgs;
@@ -36,23 +34,16 @@ pub fn run(
             }
         });
     }
+    let (limits, extract) = args.extraction.options()?;
     let opts = WriterOptions {
         memory_bytes: args.memory.saturating_mul(1024 * 1024),
         threads: args.threads,
         commit_every: args.commit_every.max(1),
         commit_interval: std::time::Duration::from_secs(args.commit_secs.max(1)),
         prune: !args.no_prune,
-        limits: ReadLimits {
-            max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
-        },
+        limits,
         cancel: Some(cancel),
-        extract: ExtractOptions {
-            max_html_depth: args.max_html_depth,
-            aliases: crate::aliases::load(args.aliases.as_deref())?.map(std::sync::Arc::new),
-            entities: !args.no_entities,
-            mentioned_dates: !args.no_mentioned_dates,
-            ..ExtractOptions::default()
-        },
+        extract,
     };
     let mut indexer = index.indexer(opts)?;
 
