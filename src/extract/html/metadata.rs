@@ -3,26 +3,12 @@
 //! Each field takes the first source that has it, in the order JSON-LD → Open Graph and
 //! `article:*` → other `<meta>` names → the DOM.
 
+use super::ARTICLE_TYPES;
 use dom_query::Document;
 use serde_json::Value;
 
 use crate::Provenance;
 use crate::ingest::RawMeta;
-
-/// JSON-LD types that describe an article.
-const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle",
-    "Article",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "BackgroundNewsArticle",
-    "ReviewNewsArticle",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "Report",
-    "ScholarlyArticle",
-];
 
 const MODIFIED_META: &[&str] = &[
     "article:modified_time",

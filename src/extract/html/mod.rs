@@ -15,6 +15,25 @@ use dom_query::Document;
 use crate::Provenance;
 use crate::ingest::RawMeta;
 
+/// JSON-LD `@type`s that describe an article: the objects whose headline, author and dates
+/// are the page's own.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+];
+
 /// What a page says about itself, and its main text.
 pub(crate) struct Page {
     pub meta: RawMeta,

@@ -1,5 +1,6 @@
 //! Dates the page states for machines: JSON-LD, `<meta>` tags, microdata, the URL.
 
+use super::super::ARTICLE_TYPES;
 use std::sync::LazyLock;
 
 use dom_query::Document;
@@ -54,24 +55,6 @@ const FOREIGN_KEYS: &[&str] = &[
     "reviews",
     "suggestedAnswer",
     "acceptedAnswer",
-];
-
-/// JSON-LD types describing an article.
-const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle",
-    "Article",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "BackgroundNewsArticle",
-    "ReviewNewsArticle",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "Report",
-    "ScholarlyArticle",
-    "TechArticle",
-    "SocialMediaPosting",
-    "DiscussionForumPosting",
 ];
 
 /// What JSON-LD says, from all its blocks.
