@@ -59,20 +59,30 @@ fn files_gone_from_the_folder_are_pruned_and_others_kept() {
     assert_eq!(env.article_count(), 5);
 }
 
-/// Starts `newsdex index` on the corpus and kills it with SIGKILL after `delay`; returns
-/// whether it was still running when killed.
-fn index_and_kill(env: &TestEnv, delay: Duration) -> bool {
-    let bin = assert_cmd::cargo::cargo_bin("newsdex");
-    let mut child = std::process::Command::new(bin)
+/// Starts `newsdex index` on the corpus with `flags`, one thread, stderr discarded.
+fn spawn_index(env: &TestEnv, flags: &[&str], stdout: std::process::Stdio) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
         .env_remove("NEWSDEX_INDEX")
         .args(["--index"])
         .arg(env.index_dir())
-        .args(["index", "-q", "--commit-every", "7", "--threads", "1"])
+        .arg("index")
+        .args(flags)
+        .args(["--threads", "1"])
         .arg(env.corpus())
-        .stdout(std::process::Stdio::null())
+        .stdout(stdout)
         .stderr(std::process::Stdio::null())
         .spawn()
-        .expect("spawn newsdex index");
+        .expect("spawn newsdex index")
+}
+
+/// Starts `newsdex index` on the corpus and kills it with SIGKILL after `delay`; returns
+/// whether it was still running when killed.
+fn index_and_kill(env: &TestEnv, delay: Duration) -> bool {
+    let mut child = spawn_index(
+        env,
+        &["-q", "--commit-every", "7"],
+        std::process::Stdio::null(),
+    );
     let start = Instant::now();
     while start.elapsed() < delay {
         if child.try_wait().expect("poll child").is_some() {
@@ -136,17 +146,11 @@ fn runs_killed_at_any_point_lose_and_duplicate_nothing() {
 /// returns its exit code and printed report, or `None` when it finished first.
 #[cfg(unix)]
 fn index_and_interrupt(env: &TestEnv, delay: Duration) -> Option<(i32, serde_json::Value)> {
-    let bin = assert_cmd::cargo::cargo_bin("newsdex");
-    let child = std::process::Command::new(bin)
-        .env_remove("NEWSDEX_INDEX")
-        .args(["--index"])
-        .arg(env.index_dir())
-        .args(["index", "--json", "--commit-every", "50", "--threads", "1"])
-        .arg(env.corpus())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn newsdex index");
+    let child = spawn_index(
+        env,
+        &["--json", "--commit-every", "50"],
+        std::process::Stdio::piped(),
+    );
     std::thread::sleep(delay);
     let sent = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -206,17 +210,11 @@ fn searches_run_while_indexing_and_see_whole_commits() {
     let env = TestEnv::new();
     let n = 600;
     write_stories(&env, n);
-    let bin = assert_cmd::cargo::cargo_bin("newsdex");
-    let mut child = std::process::Command::new(bin)
-        .env_remove("NEWSDEX_INDEX")
-        .args(["--index"])
-        .arg(env.index_dir())
-        .args(["index", "-q", "--commit-every", "25", "--threads", "1"])
-        .arg(env.corpus())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn newsdex index");
+    let mut child = spawn_index(
+        &env,
+        &["-q", "--commit-every", "25"],
+        std::process::Stdio::null(),
+    );
     let mut during = 0;
     let mut last = 0;
     while child.try_wait().expect("poll child").is_none() {
