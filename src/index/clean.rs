@@ -7,9 +7,9 @@
 //! and the removed paragraphs' hashes stay with them, so the counts never drift.
 
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, IndexWriter, TantivyDocument, Term};
+use tantivy::{DocAddress, IndexWriter, TantivyDocument};
 
-use super::document::{article_from_doc, to_document_with};
+use super::document::{article_from_doc, replace};
 use super::state::first_str;
 use super::{NewsIndex, SOURCE};
 use crate::Result;
@@ -86,8 +86,7 @@ pub(crate) fn clean_repeated(
             &index.aliases(),
         );
         removed.0.extend(hashes);
-        writer.delete_term(Term::from_field_text(fields.id, &article.id));
-        writer.add_document(to_document_with(&article, fields, &source, &removed))?;
+        replace(writer, fields, &article, &source, &removed)?;
         cleaned.articles += 1;
         cleaned.paragraphs += cuts.len();
     }

@@ -12,9 +12,9 @@
 
 use std::collections::HashMap;
 
-use tantivy::{DocAddress, IndexWriter, TantivyDocument, Term};
+use tantivy::{DocAddress, IndexWriter, TantivyDocument};
 
-use super::document::{ClusterSlot, article_from_doc, to_document_with};
+use super::document::{ClusterSlot, article_from_doc, replace};
 use super::state::first_str;
 use super::{NewsIndex, SOURCE};
 use crate::Result;
@@ -64,8 +64,7 @@ pub(crate) fn assign_clusters(
         let doc: TantivyDocument = searcher.doc(m.addr)?;
         let (article, mut source, removed) = article_from_doc(&doc, fields);
         source.cluster = *slot;
-        writer.delete_term(Term::from_field_text(fields.id, &article.id));
-        writer.add_document(to_document_with(&article, fields, &source, &removed))?;
+        replace(writer, fields, &article, &source, &removed)?;
         done.rewritten += 1;
     }
     Ok(done)

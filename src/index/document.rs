@@ -35,6 +35,21 @@ pub(crate) const ARTICLE: &str = "article";
 /// `doc_kind` of the one bookkeeping record per source file.
 pub(crate) const SOURCE: &str = "source";
 
+/// Replaces the stored document of `article` (same id) with one built from it: how the
+/// end-of-run passes (boilerplate cleaning, cluster assignment, alias re-linking) rewrite an
+/// article from its stored fields without reading its source file.
+pub(crate) fn replace(
+    writer: &tantivy::IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    article: &Article,
+    source: &DocSource,
+    removed: &Removed,
+) -> crate::Result<()> {
+    writer.delete_term(tantivy::Term::from_field_text(fields.id, &article.id));
+    writer.add_document(to_document_with(article, fields, source, removed))?;
+    Ok(())
+}
+
 /// The record that remembers a source file's fingerprint, whatever became of its articles
 /// (they may have been replaced by a later file with the same ids, or be none at all).
 pub(crate) fn source_record(path: &str, f: &Fields, source: &DocSource) -> TantivyDocument {

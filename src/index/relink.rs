@@ -8,9 +8,9 @@
 
 use std::path::Path;
 
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, TantivyDocument};
 
-use super::document::{ARTICLE, article_from_doc, to_document_with};
+use super::document::{ARTICLE, article_from_doc, replace};
 use super::state::first_str;
 use super::{NewsIndex, write_atomically};
 use crate::extract::entities::{AliasTable, entities};
@@ -89,8 +89,7 @@ pub(crate) fn relink_all(
                 continue;
             }
             article.entities = found;
-            writer.delete_term(Term::from_field_text(fields.id, &article.id));
-            writer.add_document(to_document_with(&article, fields, &source, &removed))?;
+            replace(writer, fields, &article, &source, &removed)?;
             changed += 1;
         }
     }
