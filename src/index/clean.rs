@@ -68,6 +68,7 @@ pub(crate) fn clean_repeated(
         }
     }
     let fields = index.schema.fields();
+    let aliases = index.aliases()?;
     let mut cleaned = Cleaned::default();
     for (addr, outlet) in candidates {
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -83,7 +84,7 @@ pub(crate) fn clean_repeated(
             article.title.as_deref(),
             &article.body,
             article.language.as_deref(),
-            &index.aliases(),
+            &aliases,
         );
         removed.0.extend(hashes);
         replace(writer, fields, &article, &source, &removed)?;

@@ -48,7 +48,7 @@ pub struct NewsIndex {
     pub(crate) reader: IndexReader,
     dir: Option<PathBuf>,
     /// The alias table applied to the articles, and its fingerprint as recorded.
-    pub(crate) aliases: std::sync::RwLock<(std::sync::Arc<AliasTable>, String)>,
+    pub(crate) aliases: relink::AppliedAliases,
 }
 
 impl std::fmt::Debug for NewsIndex {
@@ -254,33 +254,35 @@ impl NewsIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let (table, fingerprint) = relink::recorded(dir.as_deref())?;
         Ok(NewsIndex {
             index,
             schema,
             reader,
+            aliases: relink::AppliedAliases::new(dir.clone()),
             dir,
-            aliases: std::sync::RwLock::new((std::sync::Arc::new(table), fingerprint)),
         })
     }
 
     /// The alias table entity searches resolve names with: the one the articles were linked
     /// with (recorded in the index folder), unless [`NewsIndex::set_aliases`] gave another.
-    pub fn aliases(&self) -> std::sync::Arc<AliasTable> {
-        match self.aliases.read() {
-            Ok(g) => g.0.clone(),
-            Err(poisoned) => poisoned.into_inner().0.clone(),
-        }
+    /// Read from the folder on first use.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the table recorded in the index folder cannot be read,
+    /// [`Error::Input`] naming its line that is not `name<TAB>type<TAB>aliases`.
+    pub fn aliases(&self) -> Result<std::sync::Arc<AliasTable>> {
+        Ok(self.aliases.get()?.0)
     }
 
     /// Resolves entity searches with `table` (it does not change the articles: index with
     /// the table for that, see [`crate::extract::ExtractOptions::aliases`]).
-    pub fn set_aliases(&self, table: AliasTable) {
-        let mut g = match self.aliases.write() {
-            Ok(g) => g,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        g.0 = std::sync::Arc::new(table);
+    ///
+    /// # Errors
+    /// As [`NewsIndex::aliases`]: the recorded fingerprint is kept, so it is read first.
+    pub fn set_aliases(&self, table: AliasTable) -> Result<()> {
+        let (_, fingerprint) = self.aliases.get()?;
+        self.aliases.set(std::sync::Arc::new(table), fingerprint);
+        Ok(())
     }
 
     /// The schema in force.

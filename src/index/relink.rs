@@ -6,7 +6,8 @@
 //! shipped table was used; a folder without the file was built with the shipped table). The
 //! same table then serves searches, so `--entity Kiev` finds what was linked to "Kyiv".
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 use tantivy::{IndexWriter, TantivyDocument};
 
@@ -18,6 +19,43 @@ use crate::{Error, Result};
 
 /// The file in an index folder that records the alias table applied to it.
 pub const ALIAS_RECORD: &str = "newsdex-aliases.tsv";
+
+/// The alias table an open index resolves entity names with, read from the folder's record on
+/// first use: building the shipped table costs more than a whole search, and most searches
+/// name no entity.
+pub(crate) struct AppliedAliases {
+    dir: Option<PathBuf>,
+    table: RwLock<Option<(Arc<AliasTable>, String)>>,
+}
+
+impl AppliedAliases {
+    pub(crate) fn new(dir: Option<PathBuf>) -> AppliedAliases {
+        AppliedAliases {
+            dir,
+            table: RwLock::new(None),
+        }
+    }
+
+    /// The table and its fingerprint, loading them if no one has yet.
+    pub(crate) fn get(&self) -> Result<(Arc<AliasTable>, String)> {
+        if let Some(loaded) = self.read().as_ref() {
+            return Ok(loaded.clone());
+        }
+        let (table, fingerprint) = recorded(self.dir.as_deref())?;
+        let loaded = (Arc::new(table), fingerprint);
+        let mut g = self.table.write().unwrap_or_else(|p| p.into_inner());
+        Ok(g.get_or_insert(loaded).clone())
+    }
+
+    /// Replaces the table; `fingerprint` is what the index records as applied.
+    pub(crate) fn set(&self, table: Arc<AliasTable>, fingerprint: String) {
+        *self.table.write().unwrap_or_else(|p| p.into_inner()) = Some((table, fingerprint));
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Option<(Arc<AliasTable>, String)>> {
+        self.table.read().unwrap_or_else(|p| p.into_inner())
+    }
+}
 
 /// The table recorded in an index folder, and its fingerprint; the shipped table when the
 /// folder records none.

@@ -230,7 +230,7 @@ impl NewsIndex {
         let mut opts = opts;
         if opts.extract.aliases.is_none() {
             // The table the index was built with goes on being applied.
-            opts.extract.aliases = Some(self.aliases());
+            opts.extract.aliases = Some(self.aliases()?);
         }
         Ok(Indexer {
             index: self,
@@ -520,10 +520,7 @@ impl Indexer<'_> {
             return Ok(());
         }
         let fingerprint = table.fingerprint();
-        let applied = match self.index.aliases.read() {
-            Ok(g) => g.1.clone(),
-            Err(p) => p.into_inner().1.clone(),
-        };
+        let (_, applied) = self.index.aliases.get()?;
         if applied == fingerprint {
             return Ok(());
         }
@@ -534,11 +531,7 @@ impl Indexer<'_> {
         if let Some(dir) = self.index.dir() {
             super::relink::record(dir, &table)?;
         }
-        let mut g = match self.index.aliases.write() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        };
-        *g = (table, fingerprint);
+        self.index.aliases.set(table, fingerprint);
         self.report.entities_relinked = changed;
         Ok(())
     }

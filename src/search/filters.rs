@@ -20,11 +20,12 @@ fn of_type(f: &Fields, kind: crate::EntityKind) -> Box<dyn Query> {
 }
 
 /// The request's filters, each a clause every hit must match (they do not change scores).
-/// Entity names are resolved with `aliases`: `Kiev` finds articles where "Kyiv" was found.
+/// Entity names are resolved with `aliases` (needed only when the request names entities):
+/// `Kiev` finds articles where "Kyiv" was found.
 pub(crate) fn filters(
     req: &SearchRequest,
     f: &Fields,
-    aliases: &AliasTable,
+    aliases: Option<&AliasTable>,
 ) -> Vec<Box<dyn Query>> {
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let any_of = |field, values: Vec<String>| -> Box<dyn Query> {
@@ -53,7 +54,10 @@ pub(crate) fn filters(
         out.push(any_of(f.language, codes));
     }
     for entity in &req.entities {
-        let names = aliases.names_for(entity.trim());
+        let names = match aliases {
+            Some(table) => table.names_for(entity.trim()),
+            None => vec![entity.trim().to_string()],
+        };
         if req.entity_types.is_empty() {
             out.push(any_of(f.entity_names, names));
         } else {

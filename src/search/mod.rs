@@ -130,7 +130,7 @@ impl NewsIndex {
                     };
                     Some(
                         searcher
-                            .search(&*self.full_query(req, all_text), &totals)?
+                            .search(&*self.full_query(req, all_text)?, &totals)?
                             .0,
                     )
                 } else {
@@ -180,7 +180,7 @@ impl NewsIndex {
     fn run(&self, searcher: &Searcher, req: &SearchRequest) -> Result<Run> {
         let absent = self.absent_variants(searcher);
         let text_query = self.text_query(req, &absent)?;
-        let full = self.full_query(req, text_query.box_clone());
+        let full = self.full_query(req, text_query.box_clone())?;
         let matches = searcher.search(&*full, &Matches)?;
         let copies = matches.len();
         let mut groups = collapse::group(matches, !req.all_copies);
@@ -206,11 +206,17 @@ impl NewsIndex {
     }
 
     /// The text query with the request's filters, never matching bookkeeping records.
-    fn full_query(&self, req: &SearchRequest, text: Box<dyn Query>) -> Box<dyn Query> {
+    fn full_query(&self, req: &SearchRequest, text: Box<dyn Query>) -> Result<Box<dyn Query>> {
         let fields = self.schema.fields();
         let mut clauses = vec![(TOccur::Must, text)];
+        // The alias table is read only for a search that names an entity.
+        let aliases = if req.entities.is_empty() {
+            None
+        } else {
+            Some(self.aliases()?)
+        };
         clauses.extend(
-            filters::filters(req, fields, &self.aliases())
+            filters::filters(req, fields, aliases.as_deref())
                 .into_iter()
                 .map(|q| (TOccur::Must, q)),
         );
@@ -218,7 +224,7 @@ impl NewsIndex {
             TOccur::MustNot,
             query::keyword_query(fields.doc_kind, crate::index::SOURCE),
         ));
-        Box::new(BooleanQuery::new(clauses))
+        Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// Publication time of the newest article, seconds (0 for an empty index).

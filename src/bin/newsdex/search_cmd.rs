@@ -89,9 +89,9 @@ pub fn run(
     }
     let index = NewsIndex::open_with_schema(dir, schema)?;
     if let Some(path) = &args.aliases {
-        let mut table = (*index.aliases()).clone();
+        let mut table = (*index.aliases()?).clone();
         table.extend(&crate::aliases::read(path)?, &path.to_string_lossy())?;
-        index.set_aliases(table);
+        index.set_aliases(table)?;
     }
     if args.all {
         return export(&index, &req, &args);
