@@ -577,3 +577,51 @@ fn excluded_phrases_exclude_exactly_the_articles_that_have_them() {
     assert_eq!(count(r#"drones -"on sunday""#), 1, "b has the phrase");
     assert_eq!(count(r#"--"on on""#), 0);
 }
+
+/// A page is cut from the best matches kept while searching (no facet or timeline), or from
+/// every match (with one): both must give the same hits, in the same order, with the same
+/// totals — ties broken by id, copies folded, recency weighted, for any order and page.
+#[test]
+fn pages_are_the_same_whether_or_not_every_match_is_kept() {
+    use newsdex::search::FacetField;
+    let env = TestEnv::new();
+    let (index, _) = index_folder(&env.index_dir(), &sample_corpus());
+    let summary = |r: &SearchResults| {
+        let hits: Vec<(String, String, Vec<String>)> = r
+            .hits
+            .iter()
+            .map(|h| (h.id.clone(), format!("{:.5}", h.score), h.also_in.clone()))
+            .collect();
+        (r.total, r.total_copies, hits)
+    };
+    let mut compared = 0;
+    // `*` scores every article alike: its pages are all ties, ordered by id.
+    for query in ["*", "drones", "the", "oil OR kyiv OR strike", "ceasefire"] {
+        for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+            for (offset, limit) in [(0, 1), (0, 3), (2, 2), (1, 10), (0, 100), (5, 0)] {
+                for all_copies in [false, true] {
+                    for recency in [None, Some("30d")] {
+                        let mut req = SearchRequest::new(query)
+                            .sort(sort)
+                            .offset(offset)
+                            .limit(limit)
+                            .all_copies(all_copies);
+                        if let Some(half_life) = recency {
+                            req = req.recency(half_life).expect("a half-life");
+                        }
+                        let kept = search(&index, &req);
+                        let every = search(&index, &req.clone().facet(FacetField::Outlet));
+                        assert_eq!(
+                            summary(&kept),
+                            summary(&every),
+                            "{query:?} {sort:?} offset {offset} limit {limit} \
+                             all copies {all_copies} recency {recency:?}"
+                        );
+                        compared += usize::from(!kept.hits.is_empty());
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared} non-empty pages compared");
+}

@@ -24,6 +24,7 @@ mod request;
 mod results;
 mod snippets;
 mod timeline;
+mod top;
 
 pub use self::debug::{QueryDebug, debug_query};
 pub use self::export::{ExportRecord, ExportSummary};
@@ -108,6 +109,9 @@ impl NewsIndex {
         req.validate()?;
         let searcher = self.reader.searcher();
         let generation = self.generation()?;
+        if req.facets.is_empty() && req.timeline.is_none() {
+            return self.page(&searcher, req, generation, started);
+        }
         let mut run = self.run(&searcher, req)?;
         let facets = if req.facets.is_empty() {
             Vec::new()
@@ -162,6 +166,63 @@ impl NewsIndex {
                 None
             },
             timeline,
+            generation,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+        })
+    }
+
+    /// A search without facets or timeline: the page and exact totals from [`top::TopGroups`],
+    /// which keeps only what can reach the page instead of every match.
+    fn page(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        generation: u64,
+        started: Instant,
+    ) -> Result<SearchResults> {
+        let absent = self.absent_variants(searcher);
+        let text_query = self.text_query(req, &absent)?;
+        let full = self.full_query(req, text_query.box_clone())?;
+        let recency = match req.recency {
+            Some(half_life) => Some(Recency {
+                newest: self.newest(searcher)?,
+                half_life: half_life.max(1),
+            }),
+            None => None,
+        };
+        let page_end = req.offset.saturating_add(req.limit);
+        let top = searcher.search(
+            &*full,
+            &top::TopGroups {
+                want: page_end,
+                sort: req.sort,
+                collapse: !req.all_copies,
+                recency,
+            },
+        )?;
+        let mut groups = top.candidates;
+        let page_end = page_end.min(top.total).min(groups.len());
+        let mut hits = Vec::new();
+        if req.limit > 0 && req.offset < page_end {
+            order::sort(searcher, &mut groups, req.sort, req.offset..page_end)?;
+            let mut maker = self.hit_maker(searcher, &*text_query, req);
+            for g in &groups[req.offset..page_end] {
+                hits.push(self.make_hit(&mut maker, g, req, recency)?);
+            }
+        }
+        Ok(SearchResults {
+            query: req.query.clone(),
+            total: top.total as u64,
+            total_copies: top.copies as u64,
+            offset: req.offset,
+            hits,
+            facets: Vec::new(),
+            debug: if req.debug_query {
+                Some(debug_query(req)?)
+            } else {
+                None
+            },
+            timeline: None,
             generation,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
         })
