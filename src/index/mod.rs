@@ -18,6 +18,7 @@ mod state;
 mod stats;
 mod writer;
 
+pub(crate) use self::analyzers::finder;
 pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
 pub(crate) use self::document::{DocSource, SOURCE, source_record, to_document};
 pub use self::relink::ALIAS_RECORD;

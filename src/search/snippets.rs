@@ -35,15 +35,6 @@ impl<'a> Snippets<'a> {
 
     /// The snippet of `body`, highlighting the query's terms as indexed in `field`.
     pub(crate) fn for_text(&self, field: Field, body: &str) -> Result<Snippet> {
-        let mut generators = self.generators.borrow_mut();
-        let generator = match generators.entry(field) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(v) => {
-                let mut g = SnippetGenerator::create(self.searcher, self.query, field)?;
-                g.set_max_num_chars(self.chars);
-                v.insert(g)
-            }
-        };
         let whole = body.trim();
         let mut terms = self.terms.borrow_mut();
         let terms = terms.entry(field).or_insert_with(|| {
@@ -57,6 +48,17 @@ impl<'a> Snippets<'a> {
             });
             texts
         });
+        let mut generators = self.generators.borrow_mut();
+        let generator = match generators.entry(field) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(generator(
+                self.searcher,
+                self.query,
+                field,
+                terms,
+                self.chars,
+            )?),
+        };
         // Analysing (stemming) a whole long body costs more than the rest of a search: the
         // snippet is looked for in a window around the first mention of a query term.
         let text = window(whole, terms, self.chars);
@@ -94,6 +96,40 @@ impl<'a> Snippets<'a> {
                 .collect(),
         })
     }
+}
+
+/// tantivy's snippet generator for `field`, analysing text with a [finder](crate::index::finder)
+/// for `terms` (the query's terms in `field`) when the field's analyser has one, so that only
+/// words that may be one of the terms are stemmed. Terms weigh as in tantivy's own
+/// `SnippetGenerator::create`: rarer terms more.
+fn generator(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+    terms: &[String],
+    chars: usize,
+) -> Result<SnippetGenerator> {
+    let entry = searcher.schema().get_field_entry(field);
+    let analyser = match entry.field_type() {
+        tantivy::schema::FieldType::Str(o) => {
+            o.get_indexing_options().map(|i| i.tokenizer().to_string())
+        }
+        _ => None,
+    };
+    let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
+    let Some(finder) = analyser.and_then(|a| crate::index::finder(&a, &refs)) else {
+        let mut g = SnippetGenerator::create(searcher, query, field)?;
+        g.set_max_num_chars(chars);
+        return Ok(g);
+    };
+    let mut weights = std::collections::BTreeMap::new();
+    for text in terms {
+        let doc_freq = searcher.doc_freq(&tantivy::Term::from_field_text(field, text))?;
+        if doc_freq > 0 {
+            weights.insert(text.clone(), 1.0 / (1.0 + doc_freq as f32));
+        }
+    }
+    Ok(SnippetGenerator::new(weights, finder, field, chars))
 }
 
 /// The end of `text`, at most `room` characters, starting at a word.
