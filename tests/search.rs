@@ -625,3 +625,32 @@ fn pages_are_the_same_whether_or_not_every_match_is_kept() {
     }
     assert!(compared > 100, "only {compared} non-empty pages compared");
 }
+
+/// The generation a search reports is the commit it saw: it moves with each new commit the
+/// index loads, and stays put between them.
+#[test]
+fn generation_follows_the_commits_searches_see() {
+    let index = NewsIndex::create_in_ram().expect("index in memory");
+    let add = |id: &str| {
+        let mut w = index.indexer(WriterOptions::default()).expect("writer");
+        w.add_article(&Article::new(
+            id,
+            format!("{id}.txt"),
+            "Ferries sail at dawn.",
+        ))
+        .expect("add");
+        w.finish().expect("commit");
+    };
+    add("a");
+    let first = search(&index, &SearchRequest::new("ferries"));
+    assert_eq!(first.total, 1);
+    assert_eq!(
+        search(&index, &SearchRequest::new("dawn")).generation,
+        first.generation
+    );
+    add("b");
+    let second = search(&index, &SearchRequest::new("ferries"));
+    assert_eq!(second.total, 2);
+    assert!(second.generation > first.generation, "{second:?}");
+    assert_eq!(index.generation().expect("generation"), second.generation);
+}

@@ -50,6 +50,8 @@ pub struct NewsIndex {
     dir: Option<PathBuf>,
     /// The alias table applied to the articles, and its fingerprint as recorded.
     pub(crate) aliases: relink::AppliedAliases,
+    /// The commit opstamp of the reader's last loaded generation: (generation id, opstamp).
+    pub(crate) opstamp: std::sync::Mutex<Option<(u64, u64)>>,
 }
 
 impl std::fmt::Debug for NewsIndex {
@@ -260,6 +262,7 @@ impl NewsIndex {
             schema,
             reader,
             aliases: relink::AppliedAliases::new(dir.clone()),
+            opstamp: std::sync::Mutex::new(None),
             dir,
         })
     }

@@ -234,7 +234,17 @@ impl NewsIndex {
     /// # Errors
     /// [`Error::Tantivy`] if the index metadata cannot be read.
     pub fn generation(&self) -> Result<u64> {
-        Ok(self.index.load_metas()?.opstamp)
+        // Read from the index's metadata once per loaded reader generation, not per search.
+        let loaded = self.reader.searcher().generation().generation_id();
+        let mut cached = self.opstamp.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((id, opstamp)) = *cached
+            && id == loaded
+        {
+            return Ok(opstamp);
+        }
+        let opstamp = self.index.load_metas()?.opstamp;
+        *cached = Some((loaded, opstamp));
+        Ok(opstamp)
     }
 
     /// The query and its groups, scored (and weighted for recency) but not ordered.
