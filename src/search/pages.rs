@@ -195,7 +195,9 @@ impl Pass<'_> {
             let keep = all.partition_point(|(_, c)| c.primary <= last);
             all.truncate(keep);
         }
-        // Runs of equal sort key drawn from more than one segment are ordered by id string.
+        // Runs of equal sort key drawn from more than one segment are ordered by id string,
+        // read in one batch (each segment's dictionary walked once).
+        let mut runs = Vec::new();
         let mut i = 0;
         while i < all.len() {
             let mut j = i + 1;
@@ -203,19 +205,29 @@ impl Pass<'_> {
                 j += 1;
             }
             if all[i..j].iter().any(|(s, _)| *s != all[i].0) {
-                let addrs: Vec<DocAddress> = all[i..j]
-                    .iter()
-                    .map(|&(s, c)| DocAddress::new(s, c.doc))
-                    .collect();
-                let ids = ids_of(self.searcher, &addrs)?;
-                let mut run: Vec<((u32, Cand), String)> =
-                    all[i..j].iter().copied().zip(ids).collect();
-                run.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.0.cmp(&b.0.0)));
-                for (slot, (c, _)) in all[i..j].iter_mut().zip(run) {
-                    *slot = c;
-                }
+                runs.push(i..j);
             }
             i = j;
+        }
+        let addrs: Vec<DocAddress> = runs
+            .iter()
+            .flat_map(|r| {
+                all[r.clone()]
+                    .iter()
+                    .map(|&(s, c)| DocAddress::new(s, c.doc))
+            })
+            .collect();
+        let mut ids = ids_of(self.searcher, &addrs)?.into_iter();
+        drop(addrs);
+        for r in runs {
+            let mut run: Vec<((u32, Cand), String)> = all[r.clone()]
+                .iter()
+                .map(|&c| (c, ids.next().unwrap_or_default()))
+                .collect();
+            run.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.0.cmp(&b.0.0)));
+            for (slot, (c, _)) in all[r].iter_mut().zip(run) {
+                *slot = c;
+            }
         }
         all.truncate(self.k);
         let mut out = Vec::with_capacity(all.len());
