@@ -19,6 +19,17 @@ whose share of matching articles is closest to 50% is the query. Reported:
   file-backed pages are the OS's page cache, not the process's heap).
 
 Numbers from one run on a shared machine are for comparing ratios, not absolutes.
+
+Export scaling: python3 bench/search_features.py --export-scaling [--baseline EXE]
+       [--work DIR] [--big PATH/TO/articles.jsonl]
+
+Peak RssAnon and throughput of `--all` against the number of records exported: on Reuters
+and on the generated 200,000-article corpus (default /tmp/newsdex-corpus-200000/
+articles.jsonl, from bench/gen_corpus.py), for a query matching ~10%, one matching ~50% and
+the empty query (100%), each by relevance, by --sort newest and with --all-copies. With
+--baseline, another build's binary runs each export too, interleaved with this one (same
+indexes: the two must share a schema version). Indexes are kept under --work (default
+/tmp/export-bench) and reused.
 """
 import gzip
 import json
@@ -31,6 +42,15 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OPTS = {}
+for flag in ("--baseline", "--work", "--big"):
+    if flag in sys.argv:
+        i = sys.argv.index(flag)
+        OPTS[flag] = sys.argv[i + 1]
+        del sys.argv[i:i + 2]
+EXPORT_SCALING = "--export-scaling" in sys.argv
+if EXPORT_SCALING:
+    sys.argv.remove("--export-scaling")
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--scale")]
 SCALE = 10
 for i, a in enumerate(sys.argv):
@@ -39,7 +59,8 @@ for i, a in enumerate(sys.argv):
         if "=" not in a:
             ARGS.remove(sys.argv[i + 1])
 CORPUS = ARGS[0] if ARGS else os.path.join(ROOT, "..", "shared", "eval", "corpora", "reuters.jsonl.gz")
-CANDIDATES = ["said", "the", "mln", "pct", "to", "for", "on", "it", "was", "and", "dlrs"]
+CANDIDATES = ["said", "the", "mln", "pct", "to", "for", "on", "it", "was", "and", "dlrs",
+              "year", "company", "would", "new", "government", "also", "de", "la", "in", "a"]
 VARIANTS = [
     ("query alone", []),
     ("--facet outlet", ["--facet", "outlet"]),
@@ -135,6 +156,52 @@ def bench(exe, index, label):
               f"{anon / 1024:6.1f} MiB  ({unit})")
 
 
+def shares(exe, index):
+    total = int(subprocess.run([exe, "--index", index, "search", "", "--count"], capture_output=True).stdout)
+    out = {}
+    for w in CANDIDATES:
+        out[w] = int(subprocess.run([exe, "--index", index, "search", w, "--count"],
+                                    capture_output=True).stdout or 0) / total
+    return total, out
+
+
+def export_scaling(exes, index, label):
+    total, share = shares(exes[0][1], index)
+    queries = [min(share, key=lambda w: abs(share[w] - t)) for t in (0.1, 0.5)] + [""]
+    print(f"\n## {label}: {total} stories")
+    print(f"{'binary':9s} {'query':10s} {'share':>5s} {'order':13s} {'records':>8s} {'wall s':>7s} "
+          f"{'/s wall':>8s} {'CPU s':>6s} {'/s CPU':>8s} {'RssAnon MiB':>11s}")
+    for q in queries:
+        for order, extra in [("relevance", []), ("newest", ["--sort", "newest"]),
+                             ("all-copies", ["--all-copies"])]:
+            for name, exe in exes:
+                lines, wall, cpu, anon = min((export(exe, index, q, extra) for _ in range(2)),
+                                             key=lambda r: r[2])
+                sh = share.get(q, 1.0)
+                print(f"{name:9s} {q!r:10s} {sh:5.0%} {order:13s} {lines:8d} {wall:7.2f} "
+                      f"{lines / wall:8.0f} {cpu:6.2f} {lines / cpu:8.0f} {anon / 1024:11.1f}",
+                      flush=True)
+
+
+def scaling_main():
+    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    exes = [("this", os.path.join(target, "release", "newsdex"))]
+    if "--baseline" in OPTS:
+        exes.append(("baseline", OPTS["--baseline"]))
+    work = OPTS.get("--work", "/tmp/export-bench")
+    big_src = OPTS.get("--big", "/tmp/newsdex-corpus-200000/articles.jsonl")
+    os.makedirs(work, exist_ok=True)
+    for label, src, name in [("Reuters-21578", CORPUS, "reuters"), ("generated 200k", big_src, "gen200k")]:
+        index = os.path.join(work, name)
+        if not os.path.exists(os.path.join(index, "meta.json")):
+            t = time.perf_counter()
+            subprocess.run([exes[0][1], "--index", index, "index", src, "--quiet"], check=True,
+                           stdout=subprocess.DEVNULL)
+            print(f"(indexed {label} in {time.perf_counter() - t:.0f} s)")
+        export_scaling(exes, index, label)
+
+
 def main():
     subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
@@ -157,4 +224,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if EXPORT_SCALING:
+        scaling_main()
+    else:
+        main()

@@ -245,3 +245,50 @@ fn searches_run_while_indexing_and_see_whole_commits() {
     let out = run(env.newsdex().args(["search", "harbour", "--count"]));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), n.to_string());
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_clusters_the_copies_it_committed() {
+    let env = TestEnv::new();
+    // Three outlets run one wire story; their files come first in the walk, so they are in
+    // the first batch, committed before the interruption.
+    let story = "The river authority said on Tuesday that the northern floodgates would stay \
+                 closed for another week while engineers inspected cracks found in the concrete \
+                 sills, and that barge traffic would be routed through the eastern canal until \
+                 the repairs were finished, adding that no cargo had been lost and that pilots \
+                 had been told to expect delays of up to six hours at the locks near the \
+                 harbour mouth.";
+    for (i, outlet) in ["Alpha Post", "Beta Herald", "Gamma Times"]
+        .iter()
+        .enumerate()
+    {
+        env.write(
+            &format!("a{i}.txt"),
+            format!(
+                "Title: Floodgates stay shut\nOutlet: {outlet}\nId: gate-{i}\nDate: 2024-03-0{}\n\n{story}",
+                i + 1
+            ),
+        );
+    }
+    let n = 600;
+    write_stories(&env, n);
+    let start = Instant::now();
+    env.index_corpus();
+    let full = start.elapsed();
+    let mut interrupted = false;
+    for tenth in [5, 3, 1] {
+        std::fs::remove_dir_all(env.index_dir()).expect("start from no index");
+        if index_and_interrupt(&env, full * tenth / 10).is_some() {
+            interrupted = true;
+            break;
+        }
+    }
+    assert!(interrupted, "every run finished before Ctrl-C");
+    let once = env.search("floodgates", &[]);
+    assert_eq!(
+        (once.total, once.total_copies),
+        (1, 3),
+        "the interrupted run's commit folds the copies"
+    );
+    assert_eq!(once.hits[0].also_in.len(), 2, "{:?}", once.hits[0]);
+}

@@ -320,8 +320,7 @@ impl Indexer<'_> {
         let mut rest = &candidates[..];
         while let Some(first) = rest.first() {
             if self.cancelled() {
-                self.report.interrupted = true;
-                self.commit_and_report(on_event)?;
+                self.commit_interrupted(on_event)?;
                 return Err(Error::Interrupted);
             }
             // A large JSON Lines file streams through block by block, on every core.
@@ -467,6 +466,20 @@ impl Indexer<'_> {
         self.commit()?;
         let articles = self.index.stats()?.articles;
         on_event(IndexEvent::Committed { articles });
+        Ok(())
+    }
+
+    /// The last commit of a cancelled run, with syndication clusters assigned (a pass over
+    /// fast columns), so the copies it added do not wait for the next run to be folded.
+    fn commit_interrupted(&mut self, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) -> Result<()> {
+        self.report.interrupted = true;
+        self.commit_and_report(on_event)?;
+        let clustered = super::clusters::assign_clusters(self.index, &self.writer)?;
+        if clustered.rewritten > 0 {
+            self.commit()?;
+        }
+        self.report.syndication_clusters = clustered.clusters;
+        self.report.syndicated_articles = clustered.members;
         Ok(())
     }
 

@@ -91,16 +91,32 @@ impl SegmentCollector for SegmentMatches {
 }
 
 /// A story: the copy shown for it, the best score among its matching copies, and the other
-/// matching copies.
+/// matching copies with their scores.
 #[derive(Debug, Clone)]
 pub(crate) struct Group {
     pub rep: Match,
     pub score: f32,
-    pub copies: Vec<DocAddress>,
+    pub copies: Vec<(DocAddress, f32)>,
 }
 
-/// Folds matches into groups: with `collapse`, all copies of one cluster become one group
-/// shown by its lowest-ranked (earliest) matching copy; without, each match is its own group.
+impl Group {
+    /// The matching copies holding the story's best score: the smallest of their ids breaks
+    /// ties between stories ordered by relevance (as an export's local decision does).
+    pub(crate) fn best(&self) -> impl Iterator<Item = DocAddress> + '_ {
+        let rep = (self.rep.score == self.score).then_some(self.rep.addr);
+        rep.into_iter().chain(
+            self.copies
+                .iter()
+                .filter(|c| c.1 == self.score)
+                .map(|c| c.0),
+        )
+    }
+}
+
+/// Folds matches (scores already weighted for recency) into groups: with `collapse`, all
+/// copies of one cluster become one group shown by its lowest-ranked (earliest) matching
+/// copy and scored by its best; without, each match is its own group, still listing the
+/// other matching copies of its cluster.
 pub(crate) fn group(matches: Vec<Match>, collapse: bool) -> Vec<Group> {
     let single = |m: Match| Group {
         rep: m,
@@ -108,7 +124,20 @@ pub(crate) fn group(matches: Vec<Match>, collapse: bool) -> Vec<Group> {
         copies: Vec::new(),
     };
     if !collapse {
-        return matches.into_iter().map(single).collect();
+        let mut by_key: HashMap<u64, Vec<(DocAddress, f32)>> = HashMap::new();
+        for m in matches.iter().filter(|m| m.key != 0) {
+            by_key.entry(m.key).or_default().push((m.addr, m.score));
+        }
+        return matches
+            .into_iter()
+            .map(|m| {
+                let mut g = single(m);
+                if let Some(all) = by_key.get(&m.key).filter(|_| m.key != 0) {
+                    g.copies = all.iter().copied().filter(|c| c.0 != m.addr).collect();
+                }
+                g
+            })
+            .collect();
     }
     let mut groups: Vec<Group> = Vec::with_capacity(matches.len());
     let mut by_key: HashMap<u64, usize> = HashMap::new();
@@ -126,10 +155,10 @@ pub(crate) fn group(matches: Vec<Match>, collapse: bool) -> Vec<Group> {
                 let g = &mut groups[g];
                 g.score = g.score.max(m.score);
                 if (m.rank, m.addr) < (g.rep.rank, g.rep.addr) {
-                    g.copies.push(g.rep.addr);
+                    g.copies.push((g.rep.addr, g.rep.score));
                     g.rep = m;
                 } else {
-                    g.copies.push(m.addr);
+                    g.copies.push((m.addr, m.score));
                 }
             }
         }
@@ -165,6 +194,9 @@ mod tests {
         assert_eq!(g.rep.addr.doc_id, 2);
         assert_eq!(g.score, 5.0);
         assert_eq!(g.copies.len(), 2);
-        assert_eq!(group(matches, false).len(), 4);
+        let all = group(matches, false);
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[0].copies.len(), 2, "each copy lists the others");
+        assert!(all[1].copies.is_empty());
     }
 }

@@ -1,17 +1,24 @@
-//! Export: every match of a request, streamed in a stable order with no cap.
+//! Export: every match of a request, streamed in a stable order with no cap, in memory
+//! bounded by the page size, not the number of matches.
 //!
-//! Memory holds one small record per matching story (score, date, cluster, address — about
-//! 80 bytes) to order them; articles are read from the index a chunk at a time (8,192 hits,
-//! or 1,024 with snippets or KWIC lines), in index order within the chunk, and handed to the
-//! caller in rank order, so their text never accumulates. Records carry the index generation (the
-//! commit's opstamp): the same query on the same generation gives the same records in the
-//! same order (ties on score or date are ordered by id).
+//! One searcher and one scoring `Weight` serve the whole export. Each pass over the index
+//! keeps the next [`PAGE`] matching articles after a cursor (`pages`); the page's syndicated
+//! copies are folded by looking up their clusters (`siblings`); its articles are read from
+//! the index a chunk at a time (8,192, or 1,024 with snippets or KWIC lines), in index order
+//! within the chunk, and handed to the caller in rank order, so their text never
+//! accumulates. Records carry the generation (the commit's opstamp) of that one searcher:
+//! the same query on the same generation gives the same records in the same order (ties on
+//! score or date are ordered by id).
 
 use serde::{Deserialize, Serialize};
 
-use super::{Hit, SearchRequest, order};
+use tantivy::query::EnableScoring;
+
+use super::order::ids_of;
+use super::pages::{Cursor, Pass};
+use super::{Hit, SearchRequest, siblings};
+use crate::Error;
 use crate::index::NewsIndex;
-use crate::{Error, Result};
 
 /// One exported hit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +42,10 @@ pub struct ExportSummary {
     /// The index generation read.
     pub generation: u64,
 }
+
+/// Matching articles kept per pass: memory is O(PAGE) (a few dozen bytes each, per
+/// segment), and an export of N matches makes N / PAGE + 1 passes over the query.
+const PAGE: usize = 16_384;
 
 /// Articles read ahead of the sink: bounds memory (a hit's metadata is a few hundred bytes)
 /// while letting reads follow the index's order.
@@ -70,48 +81,171 @@ impl NewsIndex {
     pub fn export<E: From<Error>>(
         &self,
         req: &SearchRequest,
+        sink: impl FnMut(ExportRecord) -> std::result::Result<(), E>,
+    ) -> std::result::Result<ExportSummary, E> {
+        self.export_paged(req, PAGE, sink)
+    }
+
+    /// [`NewsIndex::export`] with `k` articles per pass.
+    fn export_paged<E: From<Error>>(
+        &self,
+        req: &SearchRequest,
+        k: usize,
         mut sink: impl FnMut(ExportRecord) -> std::result::Result<(), E>,
     ) -> std::result::Result<ExportSummary, E> {
-        let inner = || -> Result<_> {
-            req.validate()?;
-            let searcher = self.reader.searcher();
-            let generation = self.generation()?;
-            let mut run = self.run(&searcher, req)?;
-            let n = run.groups.len();
-            order::sort(&searcher, &mut run.groups, req.sort, 0..n)?;
-            Ok((searcher, generation, run))
+        req.validate()?;
+        let (searcher, generation) = self.snapshot()?;
+        let absent = self.absent_variants(&searcher);
+        let text_query = self.text_query(req, &absent)?;
+        let full = self.full_query(req, text_query.box_clone())?;
+        let weight = full
+            .weight(EnableScoring::enabled_from_searcher(&searcher))
+            .map_err(Error::from)?;
+        let recency = self.recency(&searcher, req)?;
+        let pass = Pass {
+            searcher: &searcher,
+            weight: &*weight,
+            sort: req.sort,
+            recency,
+            k: k.max(1),
         };
-        let (searcher, generation, run) = inner()?;
-        let mut maker = self.hit_maker(&searcher, &*run.text_query, req);
-        // Articles are read a chunk at a time in index order (each compressed block of the
-        // document store is then decompressed once per chunk, not once per article), and
-        // handed out in rank order.
-        let mut rank = 0u64;
+        let mut maker = self.hit_maker(&searcher, &*text_query, req);
         let chunk_size = if req.snippet_chars > 0 || req.kwic.is_some() {
             CHUNK_WITH_TEXT
         } else {
             CHUNK
         };
-        for chunk in run.groups.chunks(chunk_size) {
-            let mut by_address: Vec<usize> = (0..chunk.len()).collect();
-            by_address.sort_unstable_by_key(|&i| chunk[i].rep.addr);
-            let mut hits: Vec<Option<Hit>> = vec![None; chunk.len()];
-            for i in by_address {
-                hits[i] = Some(self.make_hit(&mut maker, &chunk[i], req, run.recency)?);
+        let (mut rank, mut copies) = (0u64, None);
+        let mut cursor: Option<Cursor> = None;
+        loop {
+            let (page, matched) = pass.page(cursor.as_ref())?;
+            copies.get_or_insert(matched);
+            let groups = siblings::decide(&pass, &page, !req.all_copies)?;
+            // Articles are read a chunk at a time in index order (each compressed block of
+            // the document store is then decompressed once per chunk, not once per
+            // article), and handed out in rank order.
+            for chunk in groups.chunks(chunk_size) {
+                let mut by_address: Vec<usize> = (0..chunk.len()).collect();
+                by_address.sort_unstable_by_key(|&i| chunk[i].rep.addr);
+                let mut hits: Vec<Option<Hit>> = vec![None; chunk.len()];
+                for i in by_address {
+                    hits[i] = Some(self.make_hit(&mut maker, &chunk[i], req, recency)?);
+                }
+                for hit in hits.into_iter().flatten() {
+                    rank += 1;
+                    sink(ExportRecord {
+                        rank,
+                        generation,
+                        hit,
+                    })?;
+                }
             }
-            for hit in hits.into_iter().flatten() {
-                rank += 1;
-                sink(ExportRecord {
-                    rank,
-                    generation,
-                    hit,
-                })?;
+            match page.last() {
+                Some(last) if page.len() == pass.k => {
+                    let id = ids_of(&searcher, &[last.m.addr])?.pop().unwrap_or_default();
+                    cursor = Some(Cursor {
+                        primary: last.primary,
+                        id,
+                    });
+                }
+                _ => break,
             }
         }
         Ok(ExportSummary {
-            records: run.groups.len() as u64,
-            total_copies: run.copies as u64,
+            records: rank,
+            total_copies: copies.unwrap_or(0),
             generation,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Sort;
+    use crate::{Article, NewsDate, WriterOptions};
+
+    /// Stories of 60 pseudo-random words with "harbour" 1–4 times; some run by two or
+    /// three outlets (identical text, so their copies tie on score), spread over segments.
+    fn index() -> NewsIndex {
+        let index = NewsIndex::create_in_ram().unwrap();
+        let mut w = index.indexer(WriterOptions::default()).unwrap();
+        let vocab = [
+            "crane", "ferry", "tide", "dock", "cargo", "pilot", "quay", "berth", "storm", "barge",
+            "lock", "canal", "mayor", "budget", "vote", "river", "bridge", "toll", "fleet", "salt",
+            "grain", "coal", "steel", "wind", "rain", "fog", "lamp", "rope", "net", "fish",
+        ];
+        let mut n = 0;
+        for story in 0..30u64 {
+            let mut x = story
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let mut words: Vec<&str> = (0..60)
+                .map(|_| {
+                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    vocab[(x >> 33) as usize % vocab.len()]
+                })
+                .collect();
+            words.extend(std::iter::repeat_n("harbour", story as usize % 4 + 1));
+            let body = words.join(" ");
+            for copy in 0..(story % 3 + 1) {
+                let mut a = Article::new(format!("s{story:02}-{copy}"), "a.txt", body.clone());
+                a.outlet = Some(format!("Outlet {copy}"));
+                a.published = if story % 7 == 0 {
+                    None
+                } else {
+                    NewsDate::parse(&format!("2024-01-{:02}", story % 5 + copy + 1))
+                };
+                w.add_article(&a).unwrap();
+                n += 1;
+                if n % 9 == 0 {
+                    w.commit().unwrap();
+                }
+            }
+        }
+        w.finish().unwrap();
+        index
+    }
+
+    #[test]
+    fn paged_export_is_the_search_order_at_any_page_size() {
+        let index = index();
+        let clustered = index
+            .search(&SearchRequest::new("harbour").limit(0))
+            .unwrap();
+        assert!(clustered.total < clustered.total_copies, "some copies fold");
+        for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+            for all_copies in [false, true] {
+                for (query, recency) in [("harbour", false), ("", false), ("harbour", true)] {
+                    let mut req = SearchRequest::new(query)
+                        .sort(sort)
+                        .all_copies(all_copies)
+                        .limit(1000);
+                    if recency {
+                        req = req.recency("3d").unwrap();
+                    }
+                    let want = index.search(&req).unwrap();
+                    let want: Vec<_> = want
+                        .hits
+                        .iter()
+                        .map(|h| (h.id.clone(), h.score, h.also_in.clone()))
+                        .collect();
+                    for k in [1, 2, 3, 7, 1000] {
+                        let mut got = Vec::new();
+                        let summary = index
+                            .export_paged(&req, k, |r| {
+                                got.push((r.hit.id, r.hit.score, r.hit.also_in));
+                                Ok::<(), Error>(())
+                            })
+                            .unwrap();
+                        assert_eq!(
+                            got, want,
+                            "{sort:?} all_copies={all_copies} {query:?} k={k}"
+                        );
+                        assert_eq!(summary.records, want.len() as u64);
+                    }
+                }
+            }
+        }
     }
 }

@@ -4,11 +4,14 @@
 //! SearchRequest ─ query::parse_query ─▶ Ast ─ query::Builder ─▶ text query (BM25, title boosted)
 //!               ─ filters ─▶ outlet / date / language / entity / wire clauses (score 0)
 //!               ─ collapse::Matches ─▶ every match: score, cluster, date (fast columns)
-//!               ─ collapse::group ─▶ one group per story (copies folded) ─ recency
+//!               ─ recency (each copy by its own date) ─ collapse::group ─▶ one group per
+//!                 story (copies folded, scored by the best)
 //!               ─ facets / timeline over all groups; order ─▶ the page
 //!               ─ stored fields + snippets, KWIC, explanations ─▶ SearchResults
 //! ```
-//! [`NewsIndex::export`] streams every group in the same order instead of one page.
+//! [`NewsIndex::export`] streams every group in the same order instead of one page, without
+//! gathering the matches: `pages` cuts them a page at a time after a cursor and `siblings`
+//! folds each page's copies by looking up their clusters.
 
 mod collapse;
 mod debug;
@@ -18,10 +21,12 @@ mod facets;
 mod filters;
 mod kwic;
 mod order;
+mod pages;
 mod period;
 mod query;
 mod request;
 mod results;
+mod siblings;
 mod snippets;
 mod timeline;
 mod top;
@@ -55,13 +60,13 @@ struct Run {
 
 /// Freshness weighting: age counted back from the newest article in the index.
 #[derive(Debug, Clone, Copy)]
-struct Recency {
+pub(crate) struct Recency {
     newest: i64,
     half_life: u64,
 }
 
 impl Recency {
-    fn factor(&self, published: Option<i64>) -> f32 {
+    pub(crate) fn factor(&self, published: Option<i64>) -> f32 {
         match published {
             None => 0.5,
             Some(p) => {
@@ -82,7 +87,9 @@ struct HitMaker<'a> {
 }
 
 impl NewsIndex {
-    /// Runs a search against the last commit this index has loaded (see [`NewsIndex::reload`]).
+    /// Runs a search against the last commit this index has loaded (see [`NewsIndex::reload`];
+    /// when the folder has a newer commit than the one loaded, that one is loaded first, so
+    /// that the `generation` reported is the one searched).
     ///
     /// Copies of a syndicated story count once — in hits, totals, facets and timelines —
     /// unless [`SearchRequest::all_copies`] is set; a hit names the outlets of the copies
@@ -107,8 +114,7 @@ impl NewsIndex {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
         req.validate()?;
-        let searcher = self.reader.searcher();
-        let generation = self.generation()?;
+        let (searcher, generation) = self.snapshot()?;
         if req.facets.is_empty() && req.timeline.is_none() {
             return self.page(&searcher, req, generation, started);
         }
@@ -147,7 +153,13 @@ impl NewsIndex {
         let page_end = req.offset.saturating_add(req.limit).min(total);
         let mut hits = Vec::new();
         if req.limit > 0 && req.offset < total {
-            order::sort(&searcher, &mut run.groups, req.sort, req.offset..page_end)?;
+            order::sort(
+                &searcher,
+                &mut run.groups,
+                req.sort,
+                !req.all_copies,
+                req.offset..page_end,
+            )?;
             let mut maker = self.hit_maker(&searcher, &*run.text_query, req);
             for g in &run.groups[req.offset..page_end] {
                 hits.push(self.make_hit(&mut maker, g, req, run.recency)?);
@@ -183,13 +195,7 @@ impl NewsIndex {
         let absent = self.absent_variants(searcher);
         let text_query = self.text_query(req, &absent)?;
         let full = self.full_query(req, text_query.box_clone())?;
-        let recency = match req.recency {
-            Some(half_life) => Some(Recency {
-                newest: self.newest(searcher)?,
-                half_life: half_life.max(1),
-            }),
-            None => None,
-        };
+        let recency = self.recency(searcher, req)?;
         let page_end = req.offset.saturating_add(req.limit);
         let top = searcher.search(
             &*full,
@@ -204,7 +210,13 @@ impl NewsIndex {
         let page_end = page_end.min(top.total).min(groups.len());
         let mut hits = Vec::new();
         if req.limit > 0 && req.offset < page_end {
-            order::sort(searcher, &mut groups, req.sort, req.offset..page_end)?;
+            order::sort(
+                searcher,
+                &mut groups,
+                req.sort,
+                !req.all_copies,
+                req.offset..page_end,
+            )?;
             let mut maker = self.hit_maker(searcher, &*text_query, req);
             for g in &groups[req.offset..page_end] {
                 hits.push(self.make_hit(&mut maker, g, req, recency)?);
@@ -234,17 +246,52 @@ impl NewsIndex {
     /// # Errors
     /// [`Error::Tantivy`] if the index metadata cannot be read.
     pub fn generation(&self) -> Result<u64> {
-        // Read from the index's metadata once per loaded reader generation, not per search.
-        let loaded = self.reader.searcher().generation().generation_id();
+        Ok(self.snapshot()?.1)
+    }
+
+    /// A searcher and the generation (commit opstamp) it holds. When the index on disk has
+    /// moved on since it was loaded, the loaded commit's opstamp is unknown, so the newest
+    /// commit is loaded instead: the generation reported always describes what was read.
+    ///
+    /// The check reads the index metadata, so it is made once per loaded reader generation
+    /// (it was 7–8% of a warm search when made every time).
+    fn snapshot(&self) -> Result<(Searcher, u64)> {
         let mut cached = self.opstamp.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((id, opstamp)) = *cached
-            && id == loaded
-        {
-            return Ok(opstamp);
+        for _ in 0..5 {
+            let searcher = self.reader.searcher();
+            let loaded = searcher.generation().generation_id();
+            if let Some((id, opstamp)) = *cached
+                && id == loaded
+            {
+                return Ok((searcher, opstamp));
+            }
+            let metas = self.index.load_metas()?;
+            let held = searcher.generation().segments();
+            let same = metas.segments.len() == held.len()
+                && metas
+                    .segments
+                    .iter()
+                    .all(|s| held.get(&s.id()) == Some(&s.delete_opstamp()));
+            if same {
+                *cached = Some((loaded, metas.opstamp));
+                return Ok((searcher, metas.opstamp));
+            }
+            self.reader.reload()?;
         }
-        let opstamp = self.index.load_metas()?.opstamp;
-        *cached = Some((loaded, opstamp));
-        Ok(opstamp)
+        Err(Error::InvalidRequest(
+            "the index kept changing while this search opened it; try again".into(),
+        ))
+    }
+
+    /// The freshness weighting a request asks for.
+    fn recency(&self, searcher: &Searcher, req: &SearchRequest) -> Result<Option<Recency>> {
+        Ok(match req.recency {
+            Some(half_life) => Some(Recency {
+                newest: self.newest(searcher)?,
+                half_life: half_life.max(1),
+            }),
+            None => None,
+        })
     }
 
     /// The query and its groups, scored (and weighted for recency) but not ordered.
@@ -252,22 +299,16 @@ impl NewsIndex {
         let absent = self.absent_variants(searcher);
         let text_query = self.text_query(req, &absent)?;
         let full = self.full_query(req, text_query.box_clone())?;
-        let matches = searcher.search(&*full, &Matches)?;
+        let mut matches = searcher.search(&*full, &Matches)?;
         let copies = matches.len();
-        let mut groups = collapse::group(matches, !req.all_copies);
-        let recency = match req.recency {
-            Some(half_life) => {
-                let r = Recency {
-                    newest: self.newest(searcher)?,
-                    half_life: half_life.max(1),
-                };
-                for g in &mut groups {
-                    g.score *= r.factor(g.rep.published);
-                }
-                Some(r)
+        let recency = self.recency(searcher, req)?;
+        if let Some(r) = recency {
+            // Each copy by its own date, before folding: a story scores as its best copy.
+            for m in &mut matches {
+                m.score *= r.factor(m.published);
             }
-            None => None,
-        };
+        }
+        let groups = collapse::group(matches, !req.all_copies);
         Ok(Run {
             text_query,
             groups,
@@ -392,7 +433,7 @@ impl NewsIndex {
             hit.cluster = Some(format!("{:016x}", g.rep.key));
             hit.canonical = g.rep.rank == 0;
         }
-        for &copy in &g.copies {
+        for &(copy, _) in &g.copies {
             if let Some(outlet) = maker.outlets.get(copy)?
                 && hit.outlet.as_deref() != Some(outlet.as_str())
                 && !hit.also_in.contains(&outlet)

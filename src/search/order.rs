@@ -27,12 +27,13 @@ fn primary(sort: Sort, a: &Group, b: &Group) -> Ordering {
     }
 }
 
-/// Sorts `groups`; ties on the sort key are ordered by id within `range` (the part that
+/// Sorts `groups` (`collapsed`: copies folded into them); ties on the sort key are ordered by id within `range` (the part that
 /// will be shown), which is all of them for an export.
 pub(crate) fn sort(
     searcher: &Searcher,
     groups: &mut [Group],
     sort: Sort,
+    collapsed: bool,
     range: std::ops::Range<usize>,
 ) -> Result<()> {
     let end = range.end.min(groups.len());
@@ -82,23 +83,43 @@ pub(crate) fn sort(
     if runs.is_empty() {
         return Ok(());
     }
-    let tied: Vec<tantivy::DocAddress> = runs
-        .iter()
-        .flat_map(|r| groups[r.clone()].iter().map(|g| g.rep.addr))
-        .collect();
-    let ids = ids_of(searcher, &tied)?;
-    drop(tied);
-    let mut offset = 0;
+    // A story ties by the smallest id among its copies holding its sort key: for relevance
+    // its best-scoring matching copies, for dates (or when each copy is its own hit) the copy
+    // shown.
+    let mut tied: Vec<(usize, tantivy::DocAddress)> = Vec::new();
+    for r in &runs {
+        for i in r.clone() {
+            match sort {
+                Sort::Relevance if collapsed => tied.extend(groups[i].best().map(|a| (i, a))),
+                _ => tied.push((i, groups[i].rep.addr)),
+            }
+        }
+    }
+    let addrs: Vec<tantivy::DocAddress> = tied.iter().map(|t| t.1).collect();
+    let ids = ids_of(searcher, &addrs)?;
+    drop(addrs);
+    let mut tie_id: HashMap<usize, String> = HashMap::new();
+    for ((i, _), id) in tied.into_iter().zip(ids) {
+        match tie_id.entry(i) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                if id < *e.get() {
+                    e.insert(id);
+                }
+            }
+        }
+    }
     for r in runs {
-        let n = r.len();
-        let ids = &ids[offset..offset + n];
         let run_groups: Vec<Group> = groups[r.clone()].to_vec();
+        let n = r.len();
         let mut by_id: Vec<usize> = (0..n).collect();
-        by_id.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
-        for (slot, k) in groups[r].iter_mut().zip(by_id) {
+        let id = |k: usize| tie_id.get(&(r.start + k)).map(String::as_str);
+        by_id.sort_by(|&a, &b| id(a).cmp(&id(b)));
+        for (slot, k) in groups[r.clone()].iter_mut().zip(by_id) {
             *slot = run_groups[k].clone();
         }
-        offset += n;
     }
     Ok(())
 }

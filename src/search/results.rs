@@ -90,7 +90,8 @@ pub struct Hit {
     /// Whether this is the cluster's canonical (earliest) copy; true when not syndicated.
     #[serde(default = "yes")]
     pub canonical: bool,
-    /// Outlets of the other matching copies folded into this hit (collapsing on).
+    /// Outlets of the other matching copies of this story: folded into this hit by default,
+    /// hits of their own with `all_copies`.
     #[serde(default)]
     pub also_in: Vec<String>,
     /// Why the hit scored (with `explain`).

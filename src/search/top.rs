@@ -5,7 +5,7 @@
 //! unclustered matches that can still reach the page (each segment's best `want`, plus any
 //! tied with the last of them, since ties are ordered by id later) and every match that
 //! belongs to a syndication cluster — few, and they must be folded by cluster before their
-//! story's rank is known. Memory and time then grow with the page and the clustered
+//! story's rank is known (or, with every copy shown, name each other in "also in"). Memory and time then grow with the page and the clustered
 //! matches, not with all matches: on a query matching a quarter of 200,000 articles this is
 //! most of the search.
 
@@ -46,7 +46,6 @@ pub(crate) struct SegmentTop {
     published: Option<Column<tantivy::DateTime>>,
     want: usize,
     sort: Sort,
-    collapse: bool,
     recency: Option<Recency>,
     copies: usize,
     /// Unclustered matches: stories of their own.
@@ -92,7 +91,6 @@ impl Collector for TopGroups {
             },
             want: self.want,
             sort: self.sort,
-            collapse: self.collapse,
             recency: self.recency,
             copies: 0,
             singles: 0,
@@ -119,13 +117,8 @@ impl Collector for TopGroups {
             best.extend(f.best);
             clustered.extend(f.clustered);
         }
-        let mut groups = collapse::group(clustered, true);
-        if let Some(r) = self.recency {
-            // As for every search: a story's best score, weighted by its shown copy's age.
-            for g in &mut groups {
-                g.score *= r.factor(g.rep.published);
-            }
-        }
+        // Without collapsing each copy is a story of its own, but still names the others.
+        let mut groups = collapse::group(clustered, self.collapse);
         let total = singles + groups.len();
         groups.extend(best.into_iter().map(|m| Group {
             rep: m,
@@ -184,17 +177,17 @@ impl SegmentCollector for SegmentTop {
                 .and_then(|c| c.first(doc))
                 .map(|d| d.into_timestamp_secs()),
         };
-        if key != 0 && self.collapse {
-            // Weighted for recency once folded, like every story.
+        if let Some(r) = self.recency {
+            // Each copy by its own date, before folding: a story scores as its best copy.
+            m.score *= r.factor(m.published);
+        }
+        if key != 0 {
             self.clustered.push(m);
             return;
         }
         self.singles += 1;
         if self.want == 0 {
             return;
-        }
-        if let Some(r) = self.recency {
-            m.score *= r.factor(m.published);
         }
         if sort_key(self.sort, &m) < self.threshold {
             return;
@@ -228,7 +221,6 @@ mod tests {
             published: None,
             want,
             sort,
-            collapse: true,
             recency: None,
             copies: 0,
             singles: 0,

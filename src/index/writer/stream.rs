@@ -153,8 +153,7 @@ impl Indexer<'_> {
                 break;
             }
             if self.cancelled() {
-                self.report.interrupted = true;
-                self.commit_and_report(on_event)?;
+                self.commit_interrupted(on_event)?;
                 return Err(Error::Interrupted);
             }
         }
