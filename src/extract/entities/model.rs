@@ -145,13 +145,13 @@ pub(crate) fn decode(
                 labels.push(0);
                 continue;
             }
-            features(doc, line, i, &history, &mut feats);
+            features(line, i, &history, &mut feats);
             let label = choose(&feats, prev);
             labels.push(label);
         }
         for (w, &l) in line.iter().zip(&labels) {
             if w.text.chars().next().is_some_and(char::is_alphabetic) {
-                earlier.insert(w.lower.as_str(), label_type(l).map_or(0, |t| t + 1));
+                earlier.insert(w.lower.as_ref(), label_type(l).map_or(0, |t| t + 1));
             }
         }
         out.push(labels);

@@ -84,8 +84,7 @@ fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
                 }
             }
             // "U.S.", "U.N.": single letters joined by dots keep their final dot.
-            let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
-            if chars.get(i).is_some_and(|&(_, d)| d == '.') && is_initials(&word) {
+            if chars.get(i).is_some_and(|&(_, d)| d == '.') && is_initials(&chars[start..i]) {
                 i += 1;
             }
         } else if is_apostrophe(c)
@@ -114,9 +113,14 @@ fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
 }
 
 /// "U.S", "U.N", "e.g": single letters separated by dots.
-fn is_initials(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1)
+fn is_initials(word: &[(usize, char)]) -> bool {
+    let mut parts = word.split(|&(_, c)| c == '.');
+    let mut n = 0;
+    let all_single = parts.all(|p| {
+        n += 1;
+        p.len() == 1
+    });
+    all_single && n >= 2
 }
 
 #[cfg(test)]
