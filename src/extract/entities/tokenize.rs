@@ -37,8 +37,10 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
     let mut lines = Vec::new();
     let mut offset = 0;
+    // One buffer of characters for all lines: news text has many short lines.
+    let mut chars = Vec::new();
     for line in text.split('\n') {
-        let tokens = tokenize_line(line, offset);
+        let tokens = tokenize_line(line, offset, &mut chars);
         if !tokens.is_empty() {
             lines.push(tokens);
         }
@@ -47,8 +49,13 @@ pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
     lines
 }
 
-fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+fn tokenize_line(line: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Vec<Token> {
+    chars.clear();
+    chars.extend(line.char_indices());
+    if chars.iter().all(|&(_, c)| c.is_whitespace()) {
+        return Vec::new();
+    }
+    let chars = &*chars;
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     let mut next_starts = true;
