@@ -51,18 +51,28 @@ pub struct AliasTable {
 
 /// The comparison key of a name: lowercase, no dots, no leading "the", single spaces.
 pub fn key(name: &str) -> String {
-    let lower: String = name
-        .chars()
-        .filter(|c| *c != '.')
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let words = match words.as_slice() {
-        ["the", rest @ ..] if !rest.is_empty() => rest,
-        all => all,
-    };
-    words.join(" ")
+    // One pass, one allocation: this runs for every capitalised word of every article.
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        if c == '.' {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        let c = if c == '’' { '\'' } else { c };
+        out.extend(c.to_lowercase());
+    }
+    if out.len() > 4 && out.starts_with("the ") {
+        out.drain(..4);
+    }
+    out
 }
 
 const RU_ENDINGS: &[&str] = &[
@@ -77,7 +87,11 @@ fn is_cyrillic(c: char) -> bool {
 
 /// The stem of a Cyrillic word: the key without a case ending (at least three letters stay).
 pub fn stem(word: &str) -> String {
-    let k = key(word);
+    stem_key(key(word))
+}
+
+/// [`stem`] of an already computed [`key`].
+fn stem_key(k: String) -> String {
     if !k.chars().any(is_cyrillic) {
         return k;
     }
@@ -212,10 +226,15 @@ impl AliasTable {
 
     /// The entry a name belongs to: by key, then (Cyrillic) by stem.
     pub fn lookup(&self, name: &str) -> Option<&AliasEntry> {
-        let i = self
-            .by_key
-            .get(&key(name))
-            .or_else(|| self.by_stem.get(&stem(name)))?;
+        self.lookup_key(key(name))
+    }
+
+    /// [`AliasTable::lookup`] by the name's [`key`].
+    fn lookup_key(&self, k: String) -> Option<&AliasEntry> {
+        let i = match self.by_key.get(&k) {
+            Some(i) => i,
+            None => self.by_stem.get(&stem_key(k))?,
+        };
         self.entries.get(*i)
     }
 
@@ -231,7 +250,7 @@ impl AliasTable {
         if self.caps_only.contains(&k) && surface.chars().any(char::is_lowercase) {
             return None;
         }
-        self.lookup(surface)
+        self.lookup_key(k)
     }
 
     /// The text of the tables added to the shipped one with [`AliasTable::shipped_with`].
@@ -242,6 +261,14 @@ impl AliasTable {
     /// Whether some name may start with `word` (as written in a text): false rules out every
     /// lookup of names beginning there.
     pub fn may_start(&self, word: &str) -> bool {
+        if word.len() <= 32 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // Most words: lowercased on the stack (an ASCII word has no stem of its own).
+            let mut buf = [0u8; 32];
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            return std::str::from_utf8(b).is_ok_and(|k| self.first_words.contains(k));
+        }
         let mut k = word.to_lowercase();
         if k.contains(['.', '’']) {
             k = key(word);

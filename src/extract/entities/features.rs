@@ -2,6 +2,7 @@
 //! the model holds no text), built from the word, its neighbours, its shape, the labels
 //! already given to its left, and what the rest of the document says about the same word.
 
+use std::borrow::Cow;
 use std::hash::Hasher as _;
 
 use super::tokenize::Token;
@@ -43,10 +44,14 @@ pub fn allowed(prev: usize, label: usize) -> bool {
 pub struct Word<'a> {
     /// The token as written.
     pub text: &'a str,
-    /// Lowercase, digits folded to `0`.
-    pub lower: String,
+    /// Lowercase, digits folded to `0` (borrowed from the text when that changes nothing, as
+    /// for most words: tagging allocates per name, not per word).
+    pub lower: Cow<'a, str>,
     /// Collapsed shape: `Xx`, `X`, `X.X.`, `Xx-Xx`, `d-d-d`, `x`.
-    pub shape: String,
+    pub shape: Cow<'a, str>,
+    /// What the rest of the document says about this lowercase form: bit 0 seen capitalised
+    /// inside a sentence of ordinary case, bit 1 seen in lowercase there.
+    pub evidence: u8,
     /// First of its sentence.
     pub sentence_start: bool,
     /// On a line written in capitals (a headline).
@@ -55,14 +60,36 @@ pub struct Word<'a> {
 
 pub(crate) use crate::ingest::FnvMap;
 
-/// One document ready for tagging: lines of words, and document-level evidence.
+/// One document ready for tagging: lines of words with their document-level evidence.
 #[derive(Debug, Clone, Default)]
 pub struct Doc<'a> {
     /// Lines of words (an entity never crosses a line).
     pub lines: Vec<Vec<Word<'a>>>,
-    /// Lowercase form → evidence: bit 0 seen capitalised inside a sentence of ordinary
-    /// case, bit 1 seen in lowercase there.
-    evidence: FnvMap<String, u8>,
+}
+
+/// [`shape_of`] without allocating for the common shapes (`x`, `Xx`, `X`, `d`, a single
+/// punctuation mark).
+fn shape_cow(word: &str) -> Cow<'_, str> {
+    let b = word.as_bytes();
+    if b.len() == 1 && !b[0].is_ascii_alphanumeric() && b[0].is_ascii() {
+        return Cow::Borrowed(word);
+    }
+    if !b.is_empty() && b.iter().all(u8::is_ascii_alphanumeric) {
+        let rest = &b[1..];
+        if b.iter().all(u8::is_ascii_lowercase) {
+            return Cow::Borrowed("x");
+        }
+        if b.iter().all(u8::is_ascii_uppercase) {
+            return Cow::Borrowed("X");
+        }
+        if b.iter().all(u8::is_ascii_digit) {
+            return Cow::Borrowed("d");
+        }
+        if b[0].is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase) {
+            return Cow::Borrowed("Xx");
+        }
+    }
+    Cow::Owned(shape(word))
 }
 
 fn shape(word: &str) -> String {
@@ -84,6 +111,18 @@ fn shape(word: &str) -> String {
         last = Some(class);
     }
     out
+}
+
+/// [`fold`], borrowing `word` when it has no capital and no digit.
+fn fold_cow(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_digit())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
 }
 
 fn fold(word: &str) -> String {
@@ -110,66 +149,66 @@ impl<'a> Doc<'a> {
     }
 
     fn build(text: &'a str, lines: &[Vec<Token>], headline: bool) -> Doc<'a> {
-        let mut doc = Doc::default();
+        let mut doc = Doc {
+            lines: Vec::with_capacity(lines.len()),
+        };
         for line in lines {
-            let letters: Vec<&str> = line
-                .iter()
-                .map(|t| t.of(text))
-                .filter(|w| w.chars().any(char::is_alphabetic))
-                .collect();
-            let upper = letters
-                .iter()
-                .filter(|w| !w.chars().any(char::is_lowercase))
-                .count();
-            let titled = letters
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count();
-            let title_case = headline && letters.len() >= 3 && titled * 10 >= letters.len() * 7;
-            let caps_line = letters.len() >= 2 && upper * 10 >= letters.len() * 7 || title_case;
+            let (mut letters, mut upper, mut titled) = (0usize, 0usize, 0usize);
+            for t in line {
+                let w = t.of(text);
+                if w.chars().any(char::is_alphabetic) {
+                    letters += 1;
+                    upper += usize::from(!w.chars().any(char::is_lowercase));
+                    titled += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                }
+            }
+            let title_case = headline && letters >= 3 && titled * 10 >= letters * 7;
+            let caps_line = letters >= 2 && upper * 10 >= letters * 7 || title_case;
             let words: Vec<Word> = line
                 .iter()
                 .map(|t| {
                     let w = t.of(text);
                     Word {
                         text: w,
-                        lower: fold(w),
+                        lower: fold_cow(w),
                         shape: if title_case {
-                            shape(&w.to_uppercase())
+                            Cow::Owned(shape(&w.to_uppercase()))
                         } else {
-                            shape(w)
+                            shape_cow(w)
                         },
+                        evidence: 0,
                         sentence_start: t.sentence_start,
                         caps_line,
                     }
                 })
                 .collect();
-            if !caps_line {
-                for w in words.iter().filter(|w| !w.sentence_start) {
-                    let first = w.text.chars().next();
-                    let bit = match first {
-                        Some(c) if c.is_uppercase() => 1,
-                        Some(c) if c.is_lowercase() => 2,
-                        _ => 0,
-                    };
-                    if bit != 0 {
-                        match doc.evidence.get_mut(&w.lower) {
-                            Some(e) => *e |= bit,
-                            None => {
-                                doc.evidence.insert(w.lower.clone(), bit);
-                            }
-                        }
-                    }
-                }
-            }
             doc.lines.push(words);
         }
+        // Evidence per lowercase form, then copied to each word (the map borrows the words).
+        let mut evidence: FnvMap<&str, u8> = FnvMap::default();
+        for w in doc.lines.iter().flatten() {
+            if w.caps_line || w.sentence_start {
+                continue;
+            }
+            let bit = match w.text.chars().next() {
+                Some(c) if c.is_uppercase() => 1,
+                Some(c) if c.is_lowercase() => 2,
+                _ => 0,
+            };
+            if bit != 0 {
+                *evidence.entry(w.lower.as_ref()).or_insert(0) |= bit;
+            }
+        }
+        let found: Vec<u8> = doc
+            .lines
+            .iter()
+            .flatten()
+            .map(|w| evidence.get(w.lower.as_ref()).copied().unwrap_or(0))
+            .collect();
+        for (w, e) in doc.lines.iter_mut().flatten().zip(found) {
+            w.evidence = e;
+        }
         doc
-    }
-
-    /// The document-level evidence about a lowercase form (see [`Doc`]).
-    pub fn evidence(&self, lower: &str) -> u8 {
-        self.evidence.get(lower).copied().unwrap_or(0)
     }
 }
 
@@ -211,22 +250,22 @@ pub struct History<'a> {
     pub earlier: &'a FnvMap<&'a str, usize>,
 }
 
-/// The hashed features of word `i` of `line` in `doc`, into `out` (cleared first).
-pub fn features(doc: &Doc, line: &[Word], i: usize, history: &History, out: &mut Vec<u64>) {
+/// The hashed features of word `i` of `line`, into `out` (cleared first).
+pub fn features(line: &[Word], i: usize, history: &History, out: &mut Vec<u64>) {
     out.clear();
     let w = &line[i];
     let at = |k: isize| -> Option<&Word> {
         let j = i as isize + k;
         (j >= 0).then(|| line.get(j as usize)).flatten()
     };
-    let lower = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.lower.as_str());
-    let shape_at = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.shape.as_str());
+    let lower = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.lower.as_ref());
+    let shape_at = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |w| w.shape.as_ref());
     let p1 = if i >= 1 { history.line[i - 1] } else { LABELS };
     let p2 = if i >= 2 { history.line[i - 2] } else { LABELS };
     let caps = usize::from(w.caps_line);
     let start = usize::from(w.sentence_start);
-    let ev = usize::from(doc.evidence(&w.lower));
-    let earlier = history.earlier.get(w.lower.as_str()).copied().unwrap_or(9);
+    let ev = usize::from(w.evidence);
+    let earlier = history.earlier.get(w.lower.as_ref()).copied().unwrap_or(9);
 
     out.push(Hasher::new(0).done());
     out.push(Hasher::new(1).part(&w.lower).done());
@@ -261,13 +300,16 @@ pub fn features(doc: &Doc, line: &[Word], i: usize, history: &History, out: &mut
             .done(),
     );
     // Affixes of 1–4 (suffixes) and 1–3 (prefixes) characters, as slices of the word.
-    let bounds: Vec<usize> = w.lower.char_indices().map(|(b, _)| b).collect();
-    let len = bounds.len();
+    let lw: &str = &w.lower;
+    let len = lw.chars().count();
+    let mut ends = lw.char_indices().map(|(b, _)| b).skip(1);
+    let mut starts = lw.char_indices().rev().map(|(b, _)| b);
     for n in 1..=4.min(len) {
-        out.push(Hasher::new(11).part(&w.lower[bounds[len - n]..]).done());
+        let from = starts.next().unwrap_or(0);
+        out.push(Hasher::new(11).part(&lw[from..]).done());
         if n <= 3 {
-            let end = bounds.get(n).copied().unwrap_or(w.lower.len());
-            out.push(Hasher::new(12).part(&w.lower[..end]).done());
+            let end = ends.next().unwrap_or(lw.len());
+            out.push(Hasher::new(12).part(&lw[..end]).done());
         }
     }
     out.push(Hasher::new(13).part(lower(-1)).part(&w.lower).done());

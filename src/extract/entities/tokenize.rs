@@ -37,8 +37,10 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
     let mut lines = Vec::new();
     let mut offset = 0;
+    // One buffer of characters for all lines: news text has many short lines.
+    let mut chars = Vec::new();
     for line in text.split('\n') {
-        let tokens = tokenize_line(line, offset);
+        let tokens = tokenize_line(line, offset, &mut chars);
         if !tokens.is_empty() {
             lines.push(tokens);
         }
@@ -47,8 +49,13 @@ pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
     lines
 }
 
-fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+fn tokenize_line(line: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Vec<Token> {
+    chars.clear();
+    chars.extend(line.char_indices());
+    if chars.iter().all(|&(_, c)| c.is_whitespace()) {
+        return Vec::new();
+    }
+    let chars = &*chars;
     let mut out: Vec<Token> = Vec::new();
     let mut i = 0;
     let mut next_starts = true;
@@ -84,8 +91,7 @@ fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
                 }
             }
             // "U.S.", "U.N.": single letters joined by dots keep their final dot.
-            let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
-            if chars.get(i).is_some_and(|&(_, d)| d == '.') && is_initials(&word) {
+            if chars.get(i).is_some_and(|&(_, d)| d == '.') && is_initials(&chars[start..i]) {
                 i += 1;
             }
         } else if is_apostrophe(c)
@@ -114,9 +120,14 @@ fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
 }
 
 /// "U.S", "U.N", "e.g": single letters separated by dots.
-fn is_initials(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1)
+fn is_initials(word: &[(usize, char)]) -> bool {
+    let mut parts = word.split(|&(_, c)| c == '.');
+    let mut n = 0;
+    let all_single = parts.all(|p| {
+        n += 1;
+        p.len() == 1
+    });
+    all_single && n >= 2
 }
 
 #[cfg(test)]
