@@ -55,19 +55,31 @@ const SHINGLE: usize = 3;
 /// assert!(simhash("Too short to judge.").is_none());
 /// ```
 pub fn simhash(body: &str) -> Option<u64> {
-    let words: Vec<String> = body
+    // The lowercased words go into one buffer (spans into it), not a String each: this runs
+    // for every article indexed.
+    let mut text = String::with_capacity(body.len());
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for w in body
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < MIN_WORDS {
+    {
+        let start = text.len();
+        if w.contains('Σ') {
+            // str::to_lowercase knows the word-final sigma; char by char does not.
+            text.push_str(&w.to_lowercase());
+        } else {
+            text.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        spans.push((start, text.len()));
+    }
+    if spans.len() < MIN_WORDS {
         return None;
     }
     let mut votes = [0i32; 64];
-    for shingle in words.windows(SHINGLE) {
+    for shingle in spans.windows(SHINGLE) {
         let mut h = Fnv1a::default();
-        for w in shingle {
-            h.write(w.as_bytes());
+        for &(a, b) in shingle {
+            h.write(&text.as_bytes()[a..b]);
             h.write_u8(b' ');
         }
         let h = mix(h.finish());
@@ -128,5 +140,51 @@ mod tests {
         let a = simhash(&base).unwrap();
         assert!(distance(a, simhash(&edited).unwrap()) <= MAX_DISTANCE);
         assert_eq!(simhash(&base.to_uppercase()), Some(a));
+    }
+
+    /// The signature as first written (a String per word): stored signatures must not change.
+    fn simhash_reference(body: &str) -> Option<u64> {
+        let words: Vec<String> = body
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() < MIN_WORDS {
+            return None;
+        }
+        let mut votes = [0i32; 64];
+        for shingle in words.windows(SHINGLE) {
+            let mut h = Fnv1a::default();
+            for w in shingle {
+                h.write(w.as_bytes());
+                h.write_u8(b' ');
+            }
+            let h = mix(h.finish());
+            for (bit, vote) in votes.iter_mut().enumerate() {
+                *vote += if h >> bit & 1 == 1 { 1 } else { -1 };
+            }
+        }
+        Some(
+            votes
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v > 0)
+                .fold(0, |acc, (bit, _)| acc | 1 << bit),
+        )
+    }
+
+    #[test]
+    fn signature_is_unchanged_by_the_buffer() {
+        let mixed = format!(
+            "{} ΟΔΥΣΣΕΥΣ ΚΑΙ ΠΗΝΕΛΟΠΗ Straße İstanbul Дроны АТАКОВАЛИ Київ 2024 ǅemal",
+            text(3, 60)
+        );
+        for body in [
+            mixed.as_str(),
+            &text(9, 200),
+            "ΣΊΣΥΦΟΣ ΟΔΟΣ ΝΟΣΟΣ ".repeat(20).as_str(),
+        ] {
+            assert_eq!(simhash(body), simhash_reference(body));
+        }
     }
 }

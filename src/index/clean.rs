@@ -27,6 +27,12 @@ fn values(col: Option<&Column<u64>>, doc: u32) -> impl Iterator<Item = u64> + '_
     col.into_iter().flat_map(move |c| c.values_for_doc(doc))
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Count,
+    Find,
+}
+
 /// Removes corpus-level boilerplate from the articles of the last commit. The caller commits.
 pub(crate) fn clean_repeated(
     index: &NewsIndex,
@@ -34,37 +40,42 @@ pub(crate) fn clean_repeated(
 ) -> Result<Cleaned> {
     let searcher = index.reader.searcher();
     let mut counts = RepeatedParagraphs::new();
-    let mut candidates: Vec<(DocAddress, String)> = Vec::new();
     let (mut outlet, mut kind) = (String::new(), String::new());
-    // One scan counts; the list of articles to look at is kept for after it.
-    let mut holders: Vec<(DocAddress, String, Vec<u64>)> = Vec::new();
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let ff = segment.fast_fields();
-        let outlets = ff.str("outlet")?;
-        let kinds = ff.str("doc_kind")?;
-        let current = ff.column_opt::<u64>("para_hashes")?;
-        let removed = ff.column_opt::<u64>("para_removed")?;
-        for doc in segment.doc_ids_alive() {
-            if first_str(kinds.as_ref(), doc, &mut kind)? && kind == SOURCE {
-                continue;
+    // Two scans of the fast columns: one counts, the next finds the articles holding a
+    // repeated paragraph. Scanning twice is cheaper than keeping every article's hashes.
+    let mut hashes: Vec<u64> = Vec::new();
+    let mut candidates: Vec<(DocAddress, String)> = Vec::new();
+    for pass in [Pass::Count, Pass::Find] {
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let ff = segment.fast_fields();
+            let outlets = ff.str("outlet")?;
+            let kinds = ff.str("doc_kind")?;
+            let current = ff.column_opt::<u64>("para_hashes")?;
+            let removed = ff.column_opt::<u64>("para_removed")?;
+            for doc in segment.doc_ids_alive() {
+                if first_str(kinds.as_ref(), doc, &mut kind)? && kind == SOURCE {
+                    continue;
+                }
+                if !first_str(outlets.as_ref(), doc, &mut outlet)? {
+                    continue;
+                }
+                hashes.clear();
+                hashes.extend(values(current.as_ref(), doc));
+                match pass {
+                    Pass::Count => counts.observe(
+                        Some(&outlet),
+                        hashes.iter().copied().chain(values(removed.as_ref(), doc)),
+                    ),
+                    Pass::Find => {
+                        if counts.any_repeated(&outlet, &hashes) {
+                            candidates.push((DocAddress::new(ord as u32, doc), outlet.clone()));
+                        }
+                    }
+                }
             }
-            if !first_str(outlets.as_ref(), doc, &mut outlet)? {
-                continue;
-            }
-            let now: Vec<u64> = values(current.as_ref(), doc).collect();
-            counts.observe(
-                Some(&outlet),
-                now.iter().copied().chain(values(removed.as_ref(), doc)),
-            );
-            holders.push((DocAddress::new(ord as u32, doc), outlet.clone(), now));
         }
-    }
-    if !counts.has_any() {
-        return Ok(Cleaned::default());
-    }
-    for (addr, outlet, now) in holders {
-        if now.iter().any(|h| counts.repeated(&outlet, *h).is_some()) {
-            candidates.push((addr, outlet));
+        if pass == Pass::Count && !counts.has_any() {
+            return Ok(Cleaned::default());
         }
     }
     let fields = index.schema.fields();

@@ -368,10 +368,13 @@ fn build(def: &SchemaDef) -> Result<Schema> {
                     } else {
                         IndexRecordOption::Basic
                     };
+                    // Keyword fields filter and facet; they are never scored by length, so
+                    // they keep no field norms (a byte per document and field otherwise).
                     opts = opts.set_indexing_options(
                         TextFieldIndexing::default()
                             .set_tokenizer(tokenizer)
-                            .set_index_option(record),
+                            .set_index_option(record)
+                            .set_fieldnorms(f.kind == FieldKind::Text),
                     );
                 }
                 if f.stored {
@@ -559,7 +562,7 @@ mod tests {
                 "field `outlet` is missing",
             ),
             (
-                DEFAULT_SCHEMA.replace("version = 2", "version = 0"),
+                DEFAULT_SCHEMA.replace("version = 3", "version = 0"),
                 "version must be",
             ),
             (

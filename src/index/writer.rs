@@ -1,7 +1,7 @@
 //! `Indexer`: walks paths, extracts articles in parallel, and upserts them into the index.
 //!
-//! Files are processed in batches: a batch is read and extracted on rayon's pool, then its
-//! articles are written by one thread into tantivy's (itself multi-threaded) writer. An
+//! Files are read and extracted on rayon's pool by a producer thread while the calling thread
+//! writes the documents into tantivy's (itself multi-threaded) writer (`pipeline`). An
 //! article replaces any earlier one with the same id, and a re-read file replaces all the
 //! articles it gave before, so indexing twice never duplicates. Unchanged files (same size
 //! and mtime, or same content hash) are not read again.
@@ -9,19 +9,19 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+mod pipeline;
 mod stream;
 
 use super::state::Known;
 use super::{DocSource, NewsIndex, to_document};
 use crate::extract::ExtractOptions;
-use crate::ingest::{self, Candidate, Fingerprint, ReadLimits, SourceFile, WalkItem};
+use crate::ingest::ReadLimits;
 use crate::{Article, Error, Result};
 
 /// How an [`Indexer`] works.
@@ -162,17 +162,6 @@ pub struct Indexer<'a> {
     started: Instant,
 }
 
-enum FileOutcome {
-    Unchanged(String),
-    Indexed {
-        path: String,
-        fingerprint: Fingerprint,
-        articles: Vec<Article>,
-        problems: Vec<Error>,
-    },
-    Failed(Vec<Error>),
-}
-
 impl NewsIndex {
     /// Opens the index for writing.
     ///
@@ -224,6 +213,7 @@ impl NewsIndex {
                 Err(other) => return Err(Error::Tantivy(other)),
             }
         };
+        writer.set_merge_policy(Box::new(merge_policy()));
         // What is indexed now, including commits by other processes since this index opened.
         self.reader.reload()?;
         let known = Known::load(&self.reader.searcher())?;
@@ -251,106 +241,26 @@ impl Indexer<'_> {
     /// # Errors
     /// [`Error::Tantivy`] if the writer failed.
     pub fn add_article(&mut self, article: &Article) -> Result<()> {
-        self.write(article, &DocSource::default())
+        let doc = to_document(article, self.index.schema.fields(), &DocSource::default());
+        self.write_doc(article.id.clone(), doc)
     }
 
-    fn write(&mut self, article: &Article, source: &DocSource) -> Result<()> {
-        let fields = self.index.schema.fields();
+    /// Adds one document; it replaces the article with the same id when the index (or this
+    /// run) holds one.
+    fn write_doc(&mut self, id: String, doc: TantivyDocument) -> Result<()> {
         // Only an id the index (or this run) already holds needs a delete: deletes are
         // looked up in every segment at each commit, so a fresh load skips them all.
-        if self.known.ids.contains(&article.id) {
+        if self.known.ids.contains(&id) {
+            let fields = self.index.schema.fields();
             self.writer
-                .delete_term(Term::from_field_text(fields.id, &article.id));
+                .delete_term(Term::from_field_text(fields.id, &id));
             self.report.articles_updated += 1;
         } else {
-            self.known.ids.insert(article.id.clone());
+            self.known.ids.insert(id);
             self.report.articles_added += 1;
         }
-        self.writer
-            .add_document(to_document(article, fields, source))?;
+        self.writer.add_document(doc)?;
         self.since_commit += 1;
-        Ok(())
-    }
-
-    /// Walks `paths` (folders and files) and indexes every article in them, committing every
-    /// `commit_every` articles. Bad files are reported through `on_event` and in the report;
-    /// they never stop the run.
-    ///
-    /// # Errors
-    /// [`Error::Interrupted`] when cancelled (after committing); [`Error::Tantivy`] when the
-    /// index cannot be written.
-    pub fn add_paths(
-        &mut self,
-        paths: &[PathBuf],
-        on_event: &(dyn Fn(IndexEvent<'_>) + Sync),
-    ) -> Result<()> {
-        let exclude: Vec<PathBuf> = self.index.dir().map(PathBuf::from).into_iter().collect();
-        let mut candidates: Vec<Candidate> = Vec::new();
-        let mut seen = HashSet::new();
-        for item in ingest::walk(paths, &exclude) {
-            match item {
-                WalkItem::File(c) => {
-                    // The same file reached twice (two overlapping paths) is read once.
-                    if seen.insert(c.path.clone()) {
-                        self.report.files_seen += 1;
-                        candidates.push(c);
-                    }
-                }
-                WalkItem::Skipped(s) => {
-                    self.report.files_seen += 1;
-                    self.report.skipped.push(SkippedFile {
-                        path: s.path.to_string_lossy().into_owned(),
-                        reason: s.reason.to_string(),
-                    });
-                }
-                WalkItem::Failed(e) => {
-                    on_event(IndexEvent::Problem(&e));
-                    self.report.failed.push(failed_input(&e));
-                }
-            }
-        }
-        if self.opts.prune {
-            self.prune(paths, &seen);
-        }
-        on_event(IndexEvent::Planned {
-            files: candidates.len(),
-        });
-
-        let batch = rayon::current_num_threads().max(1) * 16;
-        let mut rest = &candidates[..];
-        while let Some(first) = rest.first() {
-            if self.cancelled() {
-                self.commit_interrupted(on_event)?;
-                return Err(Error::Interrupted);
-            }
-            // A large JSON Lines file streams through block by block, on every core.
-            if stream::streamed(first) {
-                self.add_streamed(first, on_event)?;
-                rest = &rest[1..];
-                continue;
-            }
-            let n = rest
-                .iter()
-                .take(batch)
-                .position(stream::streamed)
-                .unwrap_or(batch.min(rest.len()));
-            let (chunk, tail) = rest.split_at(n);
-            rest = tail;
-            let known = &self.known;
-            let opts = &self.opts;
-            let outcomes: Vec<FileOutcome> = chunk
-                .par_iter()
-                .map(|c| process_file(c, known, opts))
-                .collect();
-            for outcome in outcomes {
-                self.apply(outcome, on_event)?;
-            }
-            let due =
-                self.since_commit > 0 && self.last_commit.elapsed() >= self.opts.commit_interval;
-            if self.since_commit >= self.opts.commit_every || due {
-                self.commit_and_report(on_event)?;
-            }
-        }
         Ok(())
     }
 
@@ -388,83 +298,13 @@ impl Indexer<'_> {
     }
 
     fn cancelled(&self) -> bool {
-        self.opts
-            .cancel
-            .as_ref()
-            .is_some_and(|c| c.load(Ordering::Relaxed))
-    }
-
-    fn apply(
-        &mut self,
-        outcome: FileOutcome,
-        on_event: &(dyn Fn(IndexEvent<'_>) + Sync),
-    ) -> Result<()> {
-        match outcome {
-            FileOutcome::Unchanged(path) => {
-                self.report.files_unchanged += 1;
-                on_event(IndexEvent::File {
-                    path: &path,
-                    articles: 0,
-                });
-            }
-            FileOutcome::Failed(errors) => {
-                for e in &errors {
-                    on_event(IndexEvent::Problem(e));
-                    self.report.failed.push(failed_input(e));
-                }
-            }
-            FileOutcome::Indexed {
-                path,
-                fingerprint,
-                articles,
-                problems,
-            } => {
-                for p in &problems {
-                    on_event(IndexEvent::Problem(p));
-                    self.report.failed.push(failed_input(p));
-                }
-                // Everything the file gave before goes; what it gives now comes back.
-                let fields = self.index.schema.fields();
-                if self.known.files.contains_key(&path)
-                    || self.known.ids_by_file.contains_key(&path)
-                {
-                    self.writer
-                        .delete_term(Term::from_field_text(fields.path, &path));
-                }
-                let new_ids: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
-                if let Some(old) = self.known.ids_by_file.remove(&path) {
-                    for id in old.iter().filter(|id| !new_ids.contains(id.as_str())) {
-                        self.known.ids.remove(id);
-                        self.report.articles_removed += 1;
-                    }
-                }
-                let source = DocSource {
-                    fingerprint,
-                    cluster: Default::default(),
-                };
-                self.writer
-                    .add_document(super::source_record(&path, fields, &source))?;
-                for a in &articles {
-                    self.write(a, &source)?;
-                }
-                self.known.files.insert(path.clone(), fingerprint);
-                self.known.ids_by_file.insert(
-                    path.clone(),
-                    articles.iter().map(|a| a.id.clone()).collect(),
-                );
-                self.report.files_indexed += 1;
-                on_event(IndexEvent::File {
-                    path: &path,
-                    articles: articles.len(),
-                });
-            }
-        }
-        Ok(())
+        pipeline::is_cancelled(&self.opts)
     }
 
     fn commit_and_report(&mut self, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) -> Result<()> {
         self.commit()?;
-        let articles = self.index.stats()?.articles;
+        // Every id is known, so no scan of the index is needed to count them.
+        let articles = self.known.ids.len() as u64;
         on_event(IndexEvent::Committed { articles });
         Ok(())
     }
@@ -518,6 +358,7 @@ impl Indexer<'_> {
         let mut report = std::mem::take(&mut self.report);
         report.elapsed_secs = self.started.elapsed().as_secs_f64();
         self.writer.wait_merging_threads()?;
+        merge_leftovers(self.index)?;
         self.index.reader.reload()?;
         Ok(report)
     }
@@ -557,38 +398,39 @@ impl Indexer<'_> {
     }
 }
 
-fn process_file(c: &Candidate, known: &Known, opts: &WriterOptions) -> FileOutcome {
-    let path = c.path.to_string_lossy().into_owned();
-    let previous = known.files.get(&path);
-    if let (Some(prev), Ok((size, mtime))) = (previous, ingest::quick_fingerprint(&c.path))
-        && prev.size == size
-        && prev.mtime == mtime
-    {
-        return FileOutcome::Unchanged(path);
+/// Segments of more documents than this are left as they are: a merge reads its segments
+/// through memory maps, which count as resident memory while it runs, so bounding what one
+/// merge reads bounds the indexer's peak memory however large the corpus grows.
+const MERGE_MAX_DOCS: usize = 30_000;
+
+/// Merges every four segments of similar size (tantivy's default waits for eight, and an
+/// index of 200,000 articles ended in six segments), up to [`MERGE_MAX_DOCS`].
+fn merge_policy() -> tantivy::indexer::LogMergePolicy {
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_min_num_segments(4);
+    policy.set_max_docs_before_merge(MERGE_MAX_DOCS);
+    policy
+}
+
+/// At the end of a run, merges the small segments left over (fewer than the policy's four
+/// of a size, or one per run of an incremental update) into one: fewer segments to search.
+fn merge_leftovers(index: &NewsIndex) -> Result<()> {
+    let small: Vec<tantivy::index::SegmentId> = index
+        .index
+        .searchable_segment_metas()?
+        .iter()
+        .filter(|m| (m.num_docs() as usize) <= MERGE_MAX_DOCS)
+        .map(|m| m.id())
+        .collect();
+    if small.len() < 2 {
+        return Ok(());
     }
-    let file = match SourceFile::load(&c.path, c.format, c.gzipped, &opts.limits) {
-        Ok(f) => f,
-        Err(e) => return FileOutcome::Failed(vec![e]),
-    };
-    if previous.is_some_and(|p| p.hash == file.fingerprint.hash) {
-        return FileOutcome::Unchanged(path);
-    }
-    let crate::extract::Extracted {
-        articles, problems, ..
-    } = match crate::extract::extract_file(&file, &opts.extract) {
-        Ok(x) => x,
-        Err(e) => return FileOutcome::Failed(vec![e]),
-    };
-    if articles.is_empty() && !problems.is_empty() {
-        // Nothing usable: a failed file, and the index keeps what it had of it.
-        return FileOutcome::Failed(problems);
-    }
-    FileOutcome::Indexed {
-        path,
-        fingerprint: file.fingerprint,
-        articles,
-        problems,
-    }
+    let mut writer: IndexWriter<TantivyDocument> =
+        index.index.writer_with_num_threads(1, 15_000_000)?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    writer.merge(&small).wait()?;
+    writer.wait_merging_threads()?;
+    Ok(())
 }
 
 /// Path and reason of an error, for reports.

@@ -50,6 +50,10 @@ struct RuleDef {
     pattern: String,
     #[serde(default)]
     max_words: Option<usize>,
+    /// Words one of which every match contains (lowercase): the pattern is tried only on
+    /// paragraphs that contain one, a cheap test before a costly pattern.
+    #[serde(default)]
+    requires: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -108,6 +112,7 @@ pub fn strip(body: &str) -> Stripped {
         }
         seen += 1;
         let words = flat.split(' ').count();
+        let mut lower: Option<String> = None;
         // Rules are tried one by one, cheap conditions first: one RegexSet over all the
         // rules falls back to a slow engine on non-ASCII text (its lazy DFA gives up).
         let hit = rules.rules.iter().find(|(def, re)| {
@@ -115,6 +120,9 @@ pub fn strip(body: &str) -> Stripped {
                 // A tail needs something before it to keep: not in the first quarter.
                 Kind::Tail => seen > 1 && seen * 4 > content_lines,
                 Kind::Paragraph => words <= def.max_words.unwrap_or(usize::MAX),
+            }) && (def.requires.is_empty() || {
+                let lower = lower.get_or_insert_with(|| flat.to_lowercase());
+                def.requires.iter().any(|w| lower.contains(w.as_str()))
             }) && re.is_match(&flat)
         });
         let Some((def, re)) = hit else {
@@ -161,7 +169,29 @@ mod tests {
 
     #[test]
     fn rules_compile() {
-        assert!(compile(RULES).unwrap().rules.len() > 20);
+        let rules = compile(RULES).unwrap().rules;
+        assert!(rules.len() > 20);
+        // `requires` is matched against the lowercased paragraph.
+        for (def, _) in &rules {
+            assert!(
+                def.requires.iter().all(|w| *w == w.to_lowercase()),
+                "{}",
+                def.name
+            );
+        }
+    }
+
+    #[test]
+    fn required_words_gate_their_rules_in_any_case() {
+        let body = "Kyiv was hit again.\nRepairs go on.\nOfficials spoke.\nTHE COURIER IS FUNDED BY READERS LIKE YOU.\nMore.";
+        assert_eq!(
+            strip(body).body,
+            "Kyiv was hit again.\nRepairs go on.\nOfficials spoke."
+        );
+        assert_eq!(
+            cut_rules("Story text here.\n(C) 2024 Harbor Times"),
+            ["copyright"]
+        );
     }
 
     fn cut_rules(body: &str) -> Vec<String> {

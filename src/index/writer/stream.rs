@@ -1,24 +1,24 @@
-//! Large JSON Lines files, streamed: read a block of lines at a time, extracted on every core,
-//! written, then the next block. Memory stays flat however large the file (a corpus exported
-//! as one JSONL file of several GiB), and no file-size limit applies to the whole file, only
-//! to each line.
+//! Large JSON Lines files, streamed: the producer reads a block of lines at a time and extracts
+//! it on every core while the writer writes the blocks before. Memory stays flat however large
+//! the file (a corpus exported as one JSONL file of several GiB), and no file-size limit
+//! applies to the whole file, only to each line.
 
-use std::collections::HashSet;
 use std::io::{BufRead, Read};
 
 use rayon::prelude::*;
-use tantivy::Term;
+use tantivy::{TantivyDocument, Term};
 
-use super::{FailedInput, IndexEvent, Indexer, failed_input};
-use crate::index::DocSource;
-use crate::ingest::{self, Candidate};
+use super::pipeline::Step;
+use super::{FailedInput, IndexEvent, Indexer, WriterOptions, failed_input};
+use crate::index::{DocSource, Fields, to_document};
+use crate::ingest::{self, Candidate, Fingerprint};
 use crate::{Error, Result};
 
 /// JSON Lines files at least this large on disk are streamed; smaller ones are loaded whole.
 /// (Unit tests stream small files, integration tests the usual way.)
 pub(super) const STREAM_MIN_BYTES: u64 = if cfg!(test) { 1024 } else { 4 << 20 };
-/// Lines read, extracted in parallel, then written, per step.
-const BLOCK_LINES: usize = 2048;
+/// Lines read, extracted in parallel and sent to the writer, per step.
+const BLOCK_LINES: usize = 1024;
 
 /// Whether a candidate is read as a stream.
 pub(super) fn streamed(c: &Candidate) -> bool {
@@ -26,169 +26,234 @@ pub(super) fn streamed(c: &Candidate) -> bool {
         && std::fs::metadata(&c.path).is_ok_and(|m| m.len() >= STREAM_MIN_BYTES)
 }
 
-impl Indexer<'_> {
-    /// Indexes one large JSON Lines file block by block. Its earlier articles are replaced as
-    /// soon as the first new one is written; a file of which nothing can be read keeps them.
-    pub(super) fn add_streamed(
-        &mut self,
-        c: &Candidate,
-        on_event: &(dyn Fn(IndexEvent<'_>) + Sync),
-    ) -> Result<()> {
-        let path = c.path.to_string_lossy().into_owned();
-        let previous = self.known.files.get(&path).copied();
-        let unchanged = |this: &mut Self| {
-            this.report.files_unchanged += 1;
-            on_event(IndexEvent::File {
-                path: &path,
-                articles: 0,
-            });
-        };
-        if let (Some(prev), Ok((size, mtime))) = (previous, ingest::quick_fingerprint(&c.path))
-            && prev.size == size
-            && prev.mtime == mtime
-        {
-            unchanged(self);
-            return Ok(());
-        }
-        let fingerprint = match ingest::fingerprint_of(&c.path) {
-            Ok(f) => f,
-            Err(e) => return self.fail(e, on_event),
-        };
-        if previous.is_some_and(|p| p.hash == fingerprint.hash) {
-            unchanged(self);
-            return Ok(());
-        }
-        let mut reader = match ingest::open_lines(&c.path, c.gzipped) {
-            Ok(r) => r,
-            Err(e) => return self.fail(e, on_event),
-        };
-        let source = DocSource {
-            fingerprint,
-            cluster: Default::default(),
-        };
-        let limit = self.opts.limits.max_file_bytes;
-        let mut new_ids: Vec<String> = Vec::new();
-        let (mut started, mut problems, mut number) = (false, 0usize, 0usize);
-        let mut buf = Vec::new();
-        loop {
-            // One block of lines: (1-based number, text).
-            let mut block: Vec<(usize, String)> = Vec::with_capacity(BLOCK_LINES);
-            let mut eof = false;
-            while block.len() < BLOCK_LINES {
-                buf.clear();
-                let n = match reader.by_ref().take(limit + 1).read_until(b'\n', &mut buf) {
-                    Ok(n) => n,
-                    Err(e) => {
-                        let e = Error::input(&path, format!("read error: {e}"));
-                        on_event(IndexEvent::Problem(&e));
-                        self.report.failed.push(failed_input(&e));
-                        problems += 1;
-                        eof = true;
-                        break;
-                    }
-                };
-                if n == 0 {
+/// What the producer sends of a streamed file: `Begin`, `Block`s, `End` — or one of
+/// `Unchanged` and `Failed`.
+pub(crate) enum StreamStep {
+    Unchanged(String),
+    Failed(Error),
+    Begin {
+        path: String,
+        fingerprint: Fingerprint,
+        had_before: bool,
+    },
+    /// One block's records, in order: an article's id and document, or why a line failed.
+    Block(Vec<Result<(String, TantivyDocument)>>),
+    End,
+}
+
+/// The writer's side of the file being streamed.
+pub(super) struct Streaming {
+    path: String,
+    fingerprint: Fingerprint,
+    had_before: bool,
+    started: bool,
+    problems: usize,
+    new_ids: Vec<String>,
+}
+
+/// Reads one large JSON Lines file block by block, extracts each block on every core and
+/// sends it; false when the writer is gone (it failed, or the run was cancelled).
+pub(super) fn produce(
+    c: &Candidate,
+    previous: Option<Fingerprint>,
+    opts: &WriterOptions,
+    fields: &Fields,
+    tx: &std::sync::mpsc::SyncSender<Step>,
+) -> bool {
+    let send = |step: StreamStep| tx.send(Step::Stream(step)).is_ok();
+    let path = c.path.to_string_lossy().into_owned();
+    if let (Some(prev), Ok((size, mtime))) = (previous, ingest::quick_fingerprint(&c.path))
+        && prev.size == size
+        && prev.mtime == mtime
+    {
+        return send(StreamStep::Unchanged(path));
+    }
+    let fingerprint = match ingest::fingerprint_of(&c.path) {
+        Ok(f) => f,
+        Err(e) => return send(StreamStep::Failed(e)),
+    };
+    if previous.is_some_and(|p| p.hash == fingerprint.hash) {
+        return send(StreamStep::Unchanged(path));
+    }
+    let mut reader = match ingest::open_lines(&c.path, c.gzipped) {
+        Ok(r) => r,
+        Err(e) => return send(StreamStep::Failed(e)),
+    };
+    if !send(StreamStep::Begin {
+        path: path.clone(),
+        fingerprint,
+        had_before: previous.is_some(),
+    }) {
+        return false;
+    }
+    let source = DocSource {
+        fingerprint,
+        cluster: Default::default(),
+    };
+    let limit = opts.limits.max_file_bytes;
+    let mut number = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        // One block of lines: (1-based number, text); failures keep their place.
+        let mut block: Vec<std::result::Result<(usize, String), Error>> =
+            Vec::with_capacity(BLOCK_LINES);
+        let mut eof = false;
+        while block.len() < BLOCK_LINES {
+            buf.clear();
+            let n = match reader.by_ref().take(limit + 1).read_until(b'\n', &mut buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    block.push(Err(Error::input(&path, format!("read error: {e}"))));
                     eof = true;
                     break;
                 }
-                number += 1;
-                if buf.len() as u64 > limit {
-                    let e = Error::input(
-                        format!("{path}#L{number}"),
-                        format!(
-                            "line too large (> --max-file-size {} MB)",
-                            limit / 1_000_000
-                        ),
-                    );
-                    on_event(IndexEvent::Problem(&e));
-                    self.report.failed.push(failed_input(&e));
-                    problems += 1;
-                    // Skip the rest of the line.
-                    while !buf.ends_with(b"\n") {
-                        buf.clear();
-                        match reader.by_ref().take(1 << 20).read_until(b'\n', &mut buf) {
-                            Ok(0) | Err(_) => break,
-                            Ok(_) => {}
-                        }
-                    }
-                    continue;
-                }
-                block.push((number, String::from_utf8_lossy(&buf).into_owned()));
-            }
-            let opts = &self.opts.extract;
-            let results: Vec<Result<(crate::Article, Vec<crate::extract::Cut>)>> = block
-                .par_iter()
-                .filter_map(|(n, line)| ingest::read_json_line(&path, *n, line))
-                .map(|raw| raw.and_then(|raw| crate::extract::extract_guarded(raw, opts)))
-                .collect();
-            drop(block);
-            for r in results {
-                match r {
-                    Ok((article, _)) => {
-                        if !started {
-                            // Everything the file gave before goes; what it gives now comes back.
-                            if previous.is_some() || self.known.ids_by_file.contains_key(&path) {
-                                let fields = self.index.schema.fields();
-                                self.writer
-                                    .delete_term(Term::from_field_text(fields.path, &path));
-                            }
-                            started = true;
-                        }
-                        new_ids.push(article.id.clone());
-                        self.write(&article, &source)?;
-                    }
-                    Err(e) => {
-                        on_event(IndexEvent::Problem(&e));
-                        self.report.failed.push(failed_input(&e));
-                        problems += 1;
-                    }
-                }
-            }
-            let due =
-                self.since_commit > 0 && self.last_commit.elapsed() >= self.opts.commit_interval;
-            if self.since_commit >= self.opts.commit_every || due {
-                self.commit_and_report(on_event)?;
-            }
-            if eof {
+            };
+            if n == 0 {
+                eof = true;
                 break;
             }
-            if self.cancelled() {
-                self.commit_interrupted(on_event)?;
-                return Err(Error::Interrupted);
+            number += 1;
+            if buf.len() as u64 > limit {
+                block.push(Err(Error::input(
+                    format!("{path}#L{number}"),
+                    format!(
+                        "line too large (> --max-file-size {} MB)",
+                        limit / 1_000_000
+                    ),
+                )));
+                // Skip the rest of the line.
+                while !buf.ends_with(b"\n") {
+                    buf.clear();
+                    match reader.by_ref().take(1 << 20).read_until(b'\n', &mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(_) => {}
+                    }
+                }
+                continue;
+            }
+            block.push(Ok((number, String::from_utf8_lossy(&buf).into_owned())));
+        }
+        // Documents are built here, on the pool, not on the thread that feeds tantivy.
+        let docs: Vec<Result<(String, TantivyDocument)>> = block
+            .into_par_iter()
+            .filter_map(|line| match line {
+                Ok((n, line)) => ingest::read_json_line(&path, n, &line),
+                Err(e) => Some(Err(e)),
+            })
+            .map(|raw| {
+                let (article, _) =
+                    raw.and_then(|raw| crate::extract::extract_guarded(raw, &opts.extract))?;
+                let doc = to_document(&article, fields, &source);
+                Ok((article.id, doc))
+            })
+            .collect();
+        if !send(StreamStep::Block(docs)) {
+            return false;
+        }
+        if eof {
+            return send(StreamStep::End);
+        }
+        if super::pipeline::is_cancelled(opts) {
+            return false;
+        }
+    }
+}
+
+impl Indexer<'_> {
+    /// The writer's side of a streamed file. Its earlier articles are replaced as soon as the
+    /// first new one is written; a file of which nothing can be read keeps them.
+    pub(super) fn apply_stream(
+        &mut self,
+        step: StreamStep,
+        streaming: &mut Option<Streaming>,
+        on_event: &(dyn Fn(IndexEvent<'_>) + Sync),
+    ) -> Result<()> {
+        match step {
+            StreamStep::Unchanged(path) => {
+                self.report.files_unchanged += 1;
+                on_event(IndexEvent::File {
+                    path: &path,
+                    articles: 0,
+                });
+            }
+            StreamStep::Failed(e) => self.fail(e, on_event),
+            StreamStep::Begin {
+                path,
+                fingerprint,
+                had_before,
+            } => {
+                *streaming = Some(Streaming {
+                    path,
+                    fingerprint,
+                    had_before,
+                    started: false,
+                    problems: 0,
+                    new_ids: Vec::new(),
+                });
+            }
+            StreamStep::Block(records) => {
+                let Some(st) = streaming.as_mut() else {
+                    return Ok(());
+                };
+                for r in records {
+                    match r {
+                        Ok((id, doc)) => {
+                            if !st.started {
+                                // Everything the file gave before goes; what it gives now
+                                // comes back.
+                                if st.had_before || self.known.ids_by_file.contains_key(&st.path) {
+                                    let fields = self.index.schema.fields();
+                                    self.writer
+                                        .delete_term(Term::from_field_text(fields.path, &st.path));
+                                }
+                                st.started = true;
+                            }
+                            st.new_ids.push(id.clone());
+                            self.write_doc(id, doc)?;
+                        }
+                        Err(e) => {
+                            on_event(IndexEvent::Problem(&e));
+                            self.report.failed.push(failed_input(&e));
+                            st.problems += 1;
+                        }
+                    }
+                }
+            }
+            StreamStep::End => {
+                let Some(st) = streaming.take() else {
+                    return Ok(());
+                };
+                if !st.started {
+                    if st.problems == 0 {
+                        self.fail(Error::input(&st.path, "no JSON lines"), on_event);
+                    }
+                    return Ok(());
+                }
+                let fields = self.index.schema.fields();
+                let source = DocSource {
+                    fingerprint: st.fingerprint,
+                    cluster: Default::default(),
+                };
+                self.writer
+                    .add_document(crate::index::source_record(&st.path, fields, &source))?;
+                self.forget_missing(&st.path, &st.new_ids);
+                let count = st.new_ids.len();
+                self.known.files.insert(st.path.clone(), st.fingerprint);
+                self.known.ids_by_file.insert(st.path.clone(), st.new_ids);
+                self.report.files_indexed += 1;
+                on_event(IndexEvent::File {
+                    path: &st.path,
+                    articles: count,
+                });
             }
         }
-        if !started {
-            if problems == 0 {
-                return self.fail(Error::input(&path, "no JSON lines"), on_event);
-            }
-            return Ok(());
-        }
-        let fields = self.index.schema.fields();
-        self.writer
-            .add_document(crate::index::source_record(&path, fields, &source))?;
-        let kept: HashSet<&str> = new_ids.iter().map(String::as_str).collect();
-        if let Some(old) = self.known.ids_by_file.remove(&path) {
-            for id in old.iter().filter(|id| !kept.contains(id.as_str())) {
-                self.known.ids.remove(id);
-                self.report.articles_removed += 1;
-            }
-        }
-        let count = new_ids.len();
-        self.known.files.insert(path.clone(), fingerprint);
-        self.known.ids_by_file.insert(path.clone(), new_ids);
-        self.report.files_indexed += 1;
-        on_event(IndexEvent::File {
-            path: &path,
-            articles: count,
-        });
         Ok(())
     }
 
-    fn fail(&mut self, e: Error, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) -> Result<()> {
+    fn fail(&mut self, e: Error, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) {
         on_event(IndexEvent::Problem(&e));
         let f: FailedInput = failed_input(&e);
         self.report.failed.push(f);
-        Ok(())
     }
 }
 
