@@ -253,9 +253,10 @@ pub fn print_stats(s: &IndexStats, dir: &Path, json: bool, color: Color) -> std:
     writeln!(out, "published  {span}")?;
     writeln!(
         out,
-        "size       {}  ({} segments, schema version {})",
+        "size       {}  ({} segment{}, schema version {})",
         human_bytes(s.index_bytes),
         s.segments,
+        if s.segments == 1 { "" } else { "s" },
         s.schema_version
     )?;
     writeln!(out, "outlets    {}", s.outlets.len())?;
