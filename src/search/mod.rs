@@ -4,6 +4,7 @@
 //! SearchRequest ─ query::parse_query ─▶ Ast ─ query::Builder ─▶ text query (BM25, title boosted)
 //!               ─ filters ─▶ outlet / date / language / entity / wire clauses (score 0)
 //!               ─ collapse::Matches ─▶ every match: score, cluster, date (fast columns)
+//!                 (or top::TopGroups, without facets or timeline: only what can reach the page)
 //!               ─ recency (each copy by its own date) ─ collapse::group ─▶ one group per
 //!                 story (copies folded, scored by the best)
 //!               ─ facets / timeline over all groups; order ─▶ the page
@@ -53,7 +54,10 @@ use crate::{Error, Result};
 /// A search run up to its groups: what a page or an export is cut from.
 struct Run {
     text_query: Box<dyn Query>,
+    /// Every group, or (when only a page is wanted) those that can reach it.
     groups: Vec<Group>,
+    /// Groups matching: stories, or articles with every copy shown.
+    total: usize,
     copies: usize,
     recency: Option<Recency>,
 }
@@ -115,10 +119,9 @@ impl NewsIndex {
         let started = Instant::now();
         req.validate()?;
         let (searcher, generation) = self.snapshot()?;
-        if req.facets.is_empty() && req.timeline.is_none() {
-            return self.page(&searcher, req, generation, started);
-        }
-        let mut run = self.run(&searcher, req)?;
+        // Facets and timelines count every story; a page alone needs only its candidates.
+        let every_group = !req.facets.is_empty() || req.timeline.is_some();
+        let mut run = self.run(&searcher, req, every_group)?;
         let facets = if req.facets.is_empty() {
             Vec::new()
         } else {
@@ -149,10 +152,14 @@ impl NewsIndex {
                 Some(timeline::build(interval, counts, undated, totals.as_ref()))
             }
         };
-        let total = run.groups.len();
-        let page_end = req.offset.saturating_add(req.limit).min(total);
+        let total = run.total;
+        let page_end = req
+            .offset
+            .saturating_add(req.limit)
+            .min(total)
+            .min(run.groups.len());
         let mut hits = Vec::new();
-        if req.limit > 0 && req.offset < total {
+        if req.limit > 0 && req.offset < page_end {
             order::sort(
                 &searcher,
                 &mut run.groups,
@@ -178,63 +185,6 @@ impl NewsIndex {
                 None
             },
             timeline,
-            generation,
-            took_ms: started.elapsed().as_secs_f64() * 1000.0,
-        })
-    }
-
-    /// A search without facets or timeline: the page and exact totals from [`top::TopGroups`],
-    /// which keeps only what can reach the page instead of every match.
-    fn page(
-        &self,
-        searcher: &Searcher,
-        req: &SearchRequest,
-        generation: u64,
-        started: Instant,
-    ) -> Result<SearchResults> {
-        let absent = self.absent_variants(searcher);
-        let text_query = self.text_query(req, &absent)?;
-        let full = self.full_query(req, text_query.box_clone())?;
-        let recency = self.recency(searcher, req)?;
-        let page_end = req.offset.saturating_add(req.limit);
-        let top = searcher.search(
-            &*full,
-            &top::TopGroups {
-                want: page_end,
-                sort: req.sort,
-                collapse: !req.all_copies,
-                recency,
-            },
-        )?;
-        let mut groups = top.candidates;
-        let page_end = page_end.min(top.total).min(groups.len());
-        let mut hits = Vec::new();
-        if req.limit > 0 && req.offset < page_end {
-            order::sort(
-                searcher,
-                &mut groups,
-                req.sort,
-                !req.all_copies,
-                req.offset..page_end,
-            )?;
-            let mut maker = self.hit_maker(searcher, &*text_query, req);
-            for g in &groups[req.offset..page_end] {
-                hits.push(self.make_hit(&mut maker, g, req, recency)?);
-            }
-        }
-        Ok(SearchResults {
-            query: req.query.clone(),
-            total: top.total as u64,
-            total_copies: top.copies as u64,
-            offset: req.offset,
-            hits,
-            facets: Vec::new(),
-            debug: if req.debug_query {
-                Some(debug_query(req)?)
-            } else {
-                None
-            },
-            timeline: None,
             generation,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
         })
@@ -294,14 +244,34 @@ impl NewsIndex {
         })
     }
 
-    /// The query and its groups, scored (and weighted for recency) but not ordered.
-    fn run(&self, searcher: &Searcher, req: &SearchRequest) -> Result<Run> {
+    /// The query and its groups, scored (and weighted for recency) but not ordered: every
+    /// group with `every_group`, else only those that can reach the request's page
+    /// ([`top::TopGroups`]: a search that keeps every match spends most of its time doing so).
+    fn run(&self, searcher: &Searcher, req: &SearchRequest, every_group: bool) -> Result<Run> {
         let absent = self.absent_variants(searcher);
         let text_query = self.text_query(req, &absent)?;
         let full = self.full_query(req, text_query.box_clone())?;
+        let recency = self.recency(searcher, req)?;
+        if !every_group {
+            let top = searcher.search(
+                &*full,
+                &top::TopGroups {
+                    want: req.offset.saturating_add(req.limit),
+                    sort: req.sort,
+                    collapse: !req.all_copies,
+                    recency,
+                },
+            )?;
+            return Ok(Run {
+                text_query,
+                groups: top.candidates,
+                total: top.total,
+                copies: top.copies,
+                recency,
+            });
+        }
         let mut matches = searcher.search(&*full, &Matches)?;
         let copies = matches.len();
-        let recency = self.recency(searcher, req)?;
         if let Some(r) = recency {
             // Each copy by its own date, before folding: a story scores as its best copy.
             for m in &mut matches {
@@ -311,6 +281,7 @@ impl NewsIndex {
         let groups = collapse::group(matches, !req.all_copies);
         Ok(Run {
             text_query,
+            total: groups.len(),
             groups,
             copies,
             recency,
