@@ -52,21 +52,16 @@ pub(crate) struct SegmentTop {
     singles: usize,
     /// The unclustered matches that may reach the page, ordered later.
     best: Vec<Match>,
-    /// Matches with a sort key below this cannot reach the page.
-    threshold: f64,
+    /// Matches with a sort key above this cannot reach the page.
+    threshold: u64,
     /// Prune `best` when it reaches this length.
     cap: usize,
     clustered: Vec<Match>,
 }
 
-/// The order's key of a match, larger first: what [`super::order`] sorts by before ids.
-fn sort_key(sort: Sort, m: &Match) -> f64 {
-    match (sort, m.published) {
-        (Sort::Relevance, _) => f64::from(m.score),
-        (_, None) => f64::NEG_INFINITY,
-        (Sort::Newest, Some(p)) => p as f64,
-        (Sort::Oldest, Some(p)) => -(p as f64),
-    }
+/// The order's key of a match, smaller first: the one export pages by.
+fn sort_key(sort: Sort, m: &Match) -> u64 {
+    super::pages::primary(sort, m.score, m.published)
 }
 
 impl Collector for TopGroups {
@@ -95,7 +90,7 @@ impl Collector for TopGroups {
             copies: 0,
             singles: 0,
             best: Vec::new(),
-            threshold: f64::NEG_INFINITY,
+            threshold: u64::MAX,
             cap: (2 * self.want).max(64),
             clustered: Vec::new(),
         })
@@ -148,11 +143,10 @@ impl SegmentTop {
         let key = |m: &Match| sort_key(sort, m);
         if self.best.len() > self.want {
             let nth = self.want.saturating_sub(1);
-            self.best
-                .select_nth_unstable_by(nth, |a, b| key(b).total_cmp(&key(a)));
+            self.best.select_nth_unstable_by_key(nth, key);
             self.threshold = key(&self.best[nth]);
             let threshold = self.threshold;
-            self.best.retain(|m| key(m) >= threshold);
+            self.best.retain(|m| key(m) <= threshold);
         }
         // Ties kept above may fill the buffer again at once: grow it with them.
         self.cap = (2 * self.best.len()).max(self.cap);
@@ -189,7 +183,7 @@ impl SegmentCollector for SegmentTop {
         if self.want == 0 {
             return;
         }
-        if sort_key(self.sort, &m) < self.threshold {
+        if sort_key(self.sort, &m) > self.threshold {
             return;
         }
         self.best.push(m);
@@ -225,7 +219,7 @@ mod tests {
             copies: 0,
             singles: 0,
             best: Vec::new(),
-            threshold: f64::NEG_INFINITY,
+            threshold: u64::MAX,
             cap: (2 * want).max(64),
             clustered: Vec::new(),
         }
