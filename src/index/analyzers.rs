@@ -82,6 +82,17 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
     }
 }
 
+/// The name of the analyser a text field is indexed with, `None` for other fields.
+pub(crate) fn analyser_of(
+    schema: &tantivy::schema::Schema,
+    field: tantivy::schema::Field,
+) -> Option<&str> {
+    match schema.get_field_entry(field).field_type() {
+        tantivy::schema::FieldType::Str(o) => o.get_indexing_options().map(|i| i.tokenizer()),
+        _ => None,
+    }
+}
+
 /// Languages whose Snowball stemmer only rewrites the end of a word (and maybe strips
 /// accents): a word and its stem begin with the same letter, once accents are folded.
 const SUFFIX_STEMMED: &[&str] = &[

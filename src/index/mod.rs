@@ -18,8 +18,8 @@ mod state;
 mod stats;
 mod writer;
 
-pub(crate) use self::analyzers::finder;
 pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
+pub(crate) use self::analyzers::{analyser_of, finder};
 pub(crate) use self::document::{DocSource, SOURCE, source_record, to_document};
 pub use self::relink::ALIAS_RECORD;
 pub use self::schema::{

@@ -109,15 +109,9 @@ fn generator(
     terms: &[String],
     chars: usize,
 ) -> Result<SnippetGenerator> {
-    let entry = searcher.schema().get_field_entry(field);
-    let analyser = match entry.field_type() {
-        tantivy::schema::FieldType::Str(o) => {
-            o.get_indexing_options().map(|i| i.tokenizer().to_string())
-        }
-        _ => None,
-    };
     let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
-    let Some(finder) = analyser.and_then(|a| crate::index::finder(&a, &refs)) else {
+    let analyser = crate::index::analyser_of(searcher.schema(), field);
+    let Some(finder) = analyser.and_then(|a| crate::index::finder(a, &refs)) else {
         let mut g = SnippetGenerator::create(searcher, query, field)?;
         g.set_max_num_chars(chars);
         return Ok(g);

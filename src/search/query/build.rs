@@ -217,14 +217,8 @@ impl Builder<'_> {
     }
 
     fn tokens(&self, field: Field, text: &str) -> Vec<(usize, String)> {
-        let entry = self.schema.tantivy_schema().get_field_entry(field);
-        let name = match entry.field_type() {
-            tantivy::schema::FieldType::Str(o) => {
-                o.get_indexing_options().map(|i| i.tokenizer().to_string())
-            }
-            _ => None,
-        };
-        let Some(mut analyzer) = name.and_then(|n| self.tokenizers.get(&n)) else {
+        let name = crate::index::analyser_of(self.schema.tantivy_schema(), field);
+        let Some(mut analyzer) = name.and_then(|n| self.tokenizers.get(n)) else {
             return vec![(0, text.to_string())];
         };
         let mut out = Vec::new();
