@@ -186,15 +186,21 @@ pub fn print_index_report(
     if r.syndication_clusters > 0 {
         writeln!(
             out,
-            "  syndicated {} stories carried by {} articles (near-duplicate copies; searches count each story once)",
-            r.syndication_clusters, r.syndicated_articles
+            "  syndicated {} carried by {} articles (near-duplicate copies; searches count each story once)",
+            counted(r.syndication_clusters, "story", "stories"),
+            r.syndicated_articles
         )?;
     }
     if r.boilerplate_paragraphs > 0 {
         writeln!(
             out,
-            "  cleaned   {} repeated paragraphs removed from {} articles (boilerplate of their outlet)",
-            r.boilerplate_paragraphs, r.boilerplate_articles
+            "  cleaned   {} removed from {} (boilerplate of their outlet)",
+            counted(
+                r.boilerplate_paragraphs,
+                "repeated paragraph",
+                "repeated paragraphs"
+            ),
+            counted(r.boilerplate_articles, "article", "articles")
         )?;
     }
     if r.entities_relinked > 0 {
@@ -253,10 +259,9 @@ pub fn print_stats(s: &IndexStats, dir: &Path, json: bool, color: Color) -> std:
     writeln!(out, "published  {span}")?;
     writeln!(
         out,
-        "size       {}  ({} segment{}, schema version {})",
+        "size       {}  ({}, schema version {})",
         human_bytes(s.index_bytes),
-        s.segments,
-        if s.segments == 1 { "" } else { "s" },
+        counted(s.segments, "segment", "segments"),
         s.schema_version
     )?;
     writeln!(out, "outlets    {}", s.outlets.len())?;
@@ -282,4 +287,10 @@ fn human_bytes(n: u64) -> String {
         n if n >= 1 << 10 => format!("{:.1} KiB", n as f64 / 1024.0),
         n => format!("{n} B"),
     }
+}
+
+/// `n` with the noun in the number it takes ("1 story", "3 stories").
+fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
+    let n: u64 = n.try_into().unwrap_or(u64::MAX);
+    format!("{n} {}", if n == 1 { one } else { many })
 }
