@@ -309,6 +309,12 @@ impl Indexer<'_> {
         Ok(())
     }
 
+    /// Reports a file or record that could not be indexed, and goes on.
+    fn fail(&mut self, e: &Error, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) {
+        on_event(IndexEvent::Problem(e));
+        self.report.failed.push(failed_input(e));
+    }
+
     /// The last commit of a cancelled run, with syndication clusters assigned (a pass over
     /// fast columns), so the copies it added do not wait for the next run to be folded.
     fn commit_interrupted(&mut self, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) -> Result<()> {

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use tantivy::{TantivyDocument, Term};
 
 use super::stream::{self, StreamStep, Streaming};
-use super::{IndexEvent, Indexer, SkippedFile, WriterOptions, failed_input};
+use super::{IndexEvent, Indexer, SkippedFile, WriterOptions};
 use crate::index::{DocSource, Fields, to_document};
 use crate::ingest::{self, Candidate, Fingerprint, SourceFile, WalkItem};
 use crate::{Error, Result};
@@ -93,10 +93,7 @@ impl Indexer<'_> {
                         reason: s.reason.to_string(),
                     });
                 }
-                WalkItem::Failed(e) => {
-                    on_event(IndexEvent::Problem(&e));
-                    self.report.failed.push(failed_input(&e));
-                }
+                WalkItem::Failed(e) => self.fail(&e, on_event),
             }
         }
         if self.opts.prune {
@@ -180,8 +177,7 @@ impl Indexer<'_> {
             }
             FileOutcome::Failed(errors) => {
                 for e in &errors {
-                    on_event(IndexEvent::Problem(e));
-                    self.report.failed.push(failed_input(e));
+                    self.fail(e, on_event);
                 }
             }
             FileOutcome::Indexed {
@@ -192,8 +188,7 @@ impl Indexer<'_> {
                 problems,
             } => {
                 for p in &problems {
-                    on_event(IndexEvent::Problem(p));
-                    self.report.failed.push(failed_input(p));
+                    self.fail(p, on_event);
                 }
                 // Everything the file gave before goes; what it gives now comes back.
                 let fields = self.index.schema.fields();

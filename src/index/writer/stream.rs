@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use tantivy::{TantivyDocument, Term};
 
 use super::pipeline::Step;
-use super::{FailedInput, IndexEvent, Indexer, WriterOptions, failed_input};
+use super::{IndexEvent, Indexer, WriterOptions};
 use crate::index::{DocSource, Fields, to_document};
 use crate::ingest::{self, Candidate, Fingerprint};
 use crate::{Error, Result};
@@ -176,7 +176,7 @@ impl Indexer<'_> {
                     articles: 0,
                 });
             }
-            StreamStep::Failed(e) => self.fail(e, on_event),
+            StreamStep::Failed(e) => self.fail(&e, on_event),
             StreamStep::Begin {
                 path,
                 fingerprint,
@@ -212,8 +212,7 @@ impl Indexer<'_> {
                             self.write_doc(id, doc)?;
                         }
                         Err(e) => {
-                            on_event(IndexEvent::Problem(&e));
-                            self.report.failed.push(failed_input(&e));
+                            self.fail(&e, on_event);
                             st.problems += 1;
                         }
                     }
@@ -225,7 +224,7 @@ impl Indexer<'_> {
                 };
                 if !st.started {
                     if st.problems == 0 {
-                        self.fail(Error::input(&st.path, "no JSON lines"), on_event);
+                        self.fail(&Error::input(&st.path, "no JSON lines"), on_event);
                     }
                     return Ok(());
                 }
@@ -248,12 +247,6 @@ impl Indexer<'_> {
             }
         }
         Ok(())
-    }
-
-    fn fail(&mut self, e: Error, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) {
-        on_event(IndexEvent::Problem(&e));
-        let f: FailedInput = failed_input(&e);
-        self.report.failed.push(f);
     }
 }
 
