@@ -9,7 +9,7 @@
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, IndexWriter, TantivyDocument};
 
-use super::document::{article_from_doc, replace};
+use super::document::{replace, stored_article};
 use super::state::first_str;
 use super::{NewsIndex, SOURCE};
 use crate::Result;
@@ -38,7 +38,7 @@ pub(crate) fn clean_repeated(
     index: &NewsIndex,
     writer: &IndexWriter<TantivyDocument>,
 ) -> Result<Cleaned> {
-    let searcher = index.reader.searcher();
+    let searcher = index.searcher()?;
     let mut counts = RepeatedParagraphs::new();
     let (mut outlet, mut kind) = (String::new(), String::new());
     // Two scans of the fast columns: one counts, the next finds the articles holding a
@@ -80,10 +80,10 @@ pub(crate) fn clean_repeated(
     }
     let fields = index.schema.fields();
     let aliases = index.aliases()?;
+    let texts = index.texts(&searcher);
     let mut cleaned = Cleaned::default();
     for (addr, outlet) in candidates {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let (mut article, source, mut removed) = article_from_doc(&doc, fields);
+        let (mut article, source, mut removed) = stored_article(&searcher, &texts, fields, addr)?;
         let (body, cuts, hashes) = counts.strip(&outlet, &article.body);
         if cuts.is_empty() {
             continue;

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use tantivy::{DocAddress, IndexWriter, TantivyDocument};
 
-use super::document::{ClusterSlot, article_from_doc, replace};
+use super::document::{ClusterSlot, replace, stored_article};
 use super::state::first_str;
 use super::{NewsIndex, SOURCE};
 use crate::Result;
@@ -45,12 +45,13 @@ pub(crate) fn assign_clusters(
     index: &NewsIndex,
     writer: &IndexWriter<TantivyDocument>,
 ) -> Result<Clustered> {
-    let searcher = index.reader.searcher();
+    let searcher = index.searcher()?;
     let members = scan(&searcher)?;
     let slots = cluster(&members);
     let mut done = Clustered::default();
     let mut seen_keys = std::collections::HashSet::new();
     let fields = index.schema.fields();
+    let texts = index.texts(&searcher);
     for (m, slot) in members.iter().zip(&slots) {
         if slot.key != 0 {
             done.members += 1;
@@ -61,8 +62,7 @@ pub(crate) fn assign_clusters(
         if *slot == m.slot {
             continue;
         }
-        let doc: TantivyDocument = searcher.doc(m.addr)?;
-        let (article, mut source, removed) = article_from_doc(&doc, fields);
+        let (article, mut source, removed) = stored_article(&searcher, &texts, fields, m.addr)?;
         source.cluster = *slot;
         replace(writer, fields, &article, &source, &removed)?;
         done.rewritten += 1;

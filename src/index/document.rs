@@ -149,12 +149,28 @@ pub(crate) fn to_document_with(
     doc
 }
 
+/// The article stored at `addr` (see [`article_from_doc`]), its body read through `texts`.
+pub(crate) fn stored_article(
+    searcher: &tantivy::Searcher,
+    texts: &super::Texts<'_>,
+    f: &Fields,
+    addr: tantivy::DocAddress,
+) -> crate::Result<(Article, DocSource, Removed)> {
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let body = texts.get(f.body, &doc, addr)?.unwrap_or_default();
+    Ok(article_from_doc(&doc, body, f))
+}
+
 /// The article a stored document holds, with its bookkeeping: what re-indexing needs to
 /// rebuild the document without the source file (corpus-level cleaning, re-applied aliases).
 ///
 /// Entity mentions and the surface text of mentioned dates are not stored, so they come back
 /// empty; everything indexed is rebuilt as it was.
-pub(crate) fn article_from_doc(doc: &TantivyDocument, f: &Fields) -> (Article, DocSource, Removed) {
+pub(crate) fn article_from_doc(
+    doc: &TantivyDocument,
+    body: String,
+    f: &Fields,
+) -> (Article, DocSource, Removed) {
     use tantivy::schema::Value;
     let text = |field| {
         doc.get_first(field)
@@ -174,7 +190,7 @@ pub(crate) fn article_from_doc(doc: &TantivyDocument, f: &Fields) -> (Article, D
     let mut a = Article::new(
         text(f.id).unwrap_or_default(),
         text(f.path).unwrap_or_default(),
-        text(f.body).unwrap_or_default(),
+        body,
     );
     a.title = text(f.title);
     a.url = text(f.url);

@@ -9,6 +9,7 @@
 //! with; opening it under a schema of another version is refused with a message naming both.
 
 mod analyzers;
+mod apart;
 mod clean;
 mod clusters;
 mod document;
@@ -20,6 +21,7 @@ mod writer;
 
 pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
 pub(crate) use self::analyzers::{analyser_of, finder};
+pub(crate) use self::apart::Texts;
 pub(crate) use self::document::{DocSource, SOURCE, source_record, to_document};
 pub use self::relink::ALIAS_RECORD;
 pub use self::schema::{
@@ -52,6 +54,8 @@ pub struct NewsIndex {
     pub(crate) aliases: relink::AppliedAliases,
     /// The commit opstamp of the reader's last loaded generation: (generation id, opstamp).
     pub(crate) opstamp: std::sync::Mutex<Option<(u64, u64)>>,
+    /// The text store's files of the segments the reader holds (see [`apart::TextFiles`]).
+    text_files: std::sync::Arc<apart::TextFiles>,
 }
 
 impl std::fmt::Debug for NewsIndex {
@@ -107,10 +111,7 @@ impl NewsIndex {
     /// # Errors
     /// [`Error::Tantivy`] if the index cannot be set up.
     pub fn create_in_ram_with_schema(schema: NewsSchema) -> Result<NewsIndex> {
-        let index = Index::builder()
-            .schema(schema.tantivy_schema().clone())
-            .settings(index_settings())
-            .create_in_ram()?;
+        let index = builder(&schema).create_in_ram()?;
         NewsIndex::wrap(index, schema, None)
     }
 
@@ -133,7 +134,7 @@ impl NewsIndex {
         write_atomically(&dir.join(SCHEMA_RECORD), schema.source())?;
         let mmap =
             MmapDirectory::open(dir).map_err(|e| Error::io(dir, std::io::Error::other(e)))?;
-        let index = Index::create(mmap, schema.tantivy_schema().clone(), index_settings())?;
+        let index = builder(&schema).open_or_create(mmap)?;
         NewsIndex::wrap(index, schema, Some(dir.to_path_buf()))
     }
 
@@ -177,7 +178,7 @@ impl NewsIndex {
                 reason: "its creation was interrupted (no meta.json); rebuild it".into(),
             });
         }
-        let index = Index::open_in_dir(dir).map_err(|e| match e {
+        let mut index = Index::open_in_dir(dir).map_err(|e| match e {
             tantivy::TantivyError::DataCorruption(c) => Error::Corrupt {
                 path: dir.to_path_buf(),
                 detail: format!("{c:?}")
@@ -197,6 +198,10 @@ impl NewsIndex {
                 dir.display(),
                 schema.version()
             )));
+        }
+        // Plugins are not recorded in the index; tantivy refuses to write without them.
+        if let Some(field) = schema.apart() {
+            index.register_plugin(apart::TextStore::plugin(field));
         }
         NewsIndex::wrap(index, schema, Some(dir.to_path_buf()))
     }
@@ -253,14 +258,22 @@ impl NewsIndex {
 
     fn wrap(index: Index, schema: NewsSchema, dir: Option<PathBuf>) -> Result<NewsIndex> {
         analyzers::register(&index);
+        let text_files = std::sync::Arc::new(apart::TextFiles::default());
+        let mut warmers: Vec<std::sync::Weak<dyn tantivy::Warmer>> = Vec::new();
+        if schema.apart().is_some() {
+            let warmer: std::sync::Arc<dyn tantivy::Warmer> = text_files.clone();
+            warmers.push(std::sync::Arc::downgrade(&warmer));
+        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .warmers(warmers)
             .try_into()?;
         Ok(NewsIndex {
             index,
             schema,
             reader,
+            text_files,
             aliases: relink::AppliedAliases::new(dir.clone()),
             opstamp: std::sync::Mutex::new(None),
             dir,
@@ -315,6 +328,40 @@ impl NewsIndex {
 /// one block decompressed per hit: at 64 KiB that was a fifth of a whole-process search
 /// (0.3–0.7 ms of 4–5 ms at 20k articles); a higher zstd level gained little for three
 /// times the work. Indexes record their settings, so older indexes stay readable.
+impl NewsIndex {
+    /// The reader's searcher, with the text files of all its segments open: reloaded when a
+    /// segment's file was deleted by a merge between loading and opening it (the searcher
+    /// was stale; tantivy's own files are opened under its lock, a plugin's cannot be).
+    pub(crate) fn searcher(&self) -> Result<tantivy::Searcher> {
+        for _ in 0..10 {
+            let searcher = self.reader.searcher();
+            if self.schema.apart().is_none() || self.text_files.complete(&searcher) {
+                return Ok(searcher);
+            }
+            self.reader.reload()?;
+        }
+        Err(Error::InvalidRequest(
+            "the index kept changing while it was being opened; try again".into(),
+        ))
+    }
+
+    /// Reads articles' texts kept apart (the body) for `searcher`, a searcher of this index.
+    pub(crate) fn texts<'a>(&'a self, searcher: &'a tantivy::Searcher) -> Texts<'a> {
+        Texts::new(searcher, self.schema.apart(), &self.text_files)
+    }
+}
+
+/// A tantivy index builder for `schema`: its fields, store settings and plugins.
+fn builder(schema: &NewsSchema) -> tantivy::IndexBuilder {
+    let builder = Index::builder()
+        .schema(schema.tantivy_schema().clone())
+        .settings(index_settings());
+    match schema.apart() {
+        Some(field) => builder.register_plugin(apart::TextStore::plugin(field)),
+        None => builder,
+    }
+}
+
 fn index_settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
@@ -351,12 +398,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         NewsIndex::create(dir.path()).unwrap();
         let v2 =
-            NewsSchema::parse(&DEFAULT_SCHEMA.replacen("version = 3", "version = 4", 1)).unwrap();
+            NewsSchema::parse(&DEFAULT_SCHEMA.replacen("version = 4", "version = 5", 1)).unwrap();
         let err = NewsIndex::open_with_schema(dir.path(), v2).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema version 3")
-                && msg.contains("schema version 4")
+            msg.contains("schema version 4")
+                && msg.contains("schema version 5")
                 && msg.contains("--rebuild"),
             "{msg}"
         );

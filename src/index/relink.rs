@@ -11,7 +11,7 @@ use std::sync::{Arc, RwLock};
 
 use tantivy::{IndexWriter, TantivyDocument};
 
-use super::document::{ARTICLE, article_from_doc, replace};
+use super::document::{ARTICLE, replace, stored_article};
 use super::state::first_str;
 use super::{NewsIndex, write_atomically};
 use crate::extract::entities::{AliasTable, entities};
@@ -99,7 +99,8 @@ pub(crate) fn relink_all(
     writer: &IndexWriter<TantivyDocument>,
     table: &AliasTable,
 ) -> Result<usize> {
-    let searcher = index.reader.searcher();
+    let searcher = index.searcher()?;
+    let texts = index.texts(&searcher);
     let fields = index.schema.fields();
     let mut kind = String::new();
     let mut changed = 0;
@@ -109,9 +110,12 @@ pub(crate) fn relink_all(
             if !first_str(kinds.as_ref(), doc, &mut kind)? || kind != ARTICLE {
                 continue;
             }
-            let stored: TantivyDocument =
-                searcher.doc(tantivy::DocAddress::new(ord as u32, doc))?;
-            let (mut article, source, removed) = article_from_doc(&stored, fields);
+            let (mut article, source, removed) = stored_article(
+                &searcher,
+                &texts,
+                fields,
+                tantivy::DocAddress::new(ord as u32, doc),
+            )?;
             let found = entities(
                 article.title.as_deref(),
                 &article.body,

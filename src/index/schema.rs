@@ -46,6 +46,11 @@ pub struct FieldDef {
     /// Kept in the document store (shown in results).
     #[serde(default)]
     pub stored: bool,
+    /// Stored in a document store of its own (each segment's `.text` file), read only when
+    /// its text is needed (snippets, KWIC, re-indexing), so that reading the other stored
+    /// fields never decompresses it. For one long stored text field (the body) at most.
+    #[serde(default)]
+    pub apart: bool,
     /// Searchable.
     #[serde(default)]
     pub indexed: bool,
@@ -274,6 +279,12 @@ impl NewsSchema {
         &self.fields
     }
 
+    /// The field kept in the text store (`apart = true`), if any.
+    pub(crate) fn apart(&self) -> Option<tantivy::schema::Field> {
+        let def = self.def.fields.iter().find(|f| f.apart)?;
+        self.schema.get_field(&def.name).ok()
+    }
+
     /// The definition of a field by name.
     pub fn field_def(&self, name: &str) -> Option<&FieldDef> {
         self.def.fields.iter().find(|f| f.name == name)
@@ -300,6 +311,11 @@ fn build(def: &SchemaDef) -> Result<Schema> {
             )));
         }
     }
+    if def.fields.iter().filter(|f| f.apart).count() > 1 {
+        return Err(Error::Schema(
+            "at most one field can be kept apart (`apart = true`)".into(),
+        ));
+    }
     let mut builder = Schema::builder();
     let mut seen = std::collections::HashSet::new();
     for f in &def.fields {
@@ -317,6 +333,12 @@ fn build(def: &SchemaDef) -> Result<Schema> {
         {
             return Err(Error::Schema(format!(
                 "field name `{}` must be ASCII letters, digits and _",
+                f.name
+            )));
+        }
+        if f.apart && !(f.kind == FieldKind::Text && f.stored) {
+            return Err(Error::Schema(format!(
+                "field `{}`: only a stored text field can be kept apart",
                 f.name
             )));
         }
@@ -352,8 +374,9 @@ fn build(def: &SchemaDef) -> Result<Schema> {
                         );
                     }
                     builder.add_text_field(&variant_name(&f.name, "any"), variant(tokenizer));
-                    // The field itself only keeps the text, for display and snippets.
-                    let stored = if f.stored {
+                    // The field itself only keeps the text, for display and snippets (in
+                    // the text store when it is kept apart).
+                    let stored = if f.stored && !f.apart {
                         TextOptions::default().set_stored()
                     } else {
                         TextOptions::default()
@@ -377,7 +400,7 @@ fn build(def: &SchemaDef) -> Result<Schema> {
                             .set_fieldnorms(f.kind == FieldKind::Text),
                     );
                 }
-                if f.stored {
+                if f.stored && !f.apart {
                     opts = opts.set_stored();
                 }
                 if f.fast {
@@ -562,7 +585,7 @@ mod tests {
                 "field `outlet` is missing",
             ),
             (
-                DEFAULT_SCHEMA.replace("version = 3", "version = 0"),
+                DEFAULT_SCHEMA.replace("version = 4", "version = 0"),
                 "version must be",
             ),
             (

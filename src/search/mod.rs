@@ -88,6 +88,8 @@ struct HitMaker<'a> {
     snippets: Option<snippets::Snippets<'a>>,
     kwic: Option<kwic::Kwic<'a>>,
     outlets: FastStr<'a>,
+    /// Bodies, from the text store: read only for snippets and KWIC lines.
+    texts: crate::index::Texts<'a>,
 }
 
 impl NewsIndex {
@@ -208,7 +210,7 @@ impl NewsIndex {
     fn snapshot(&self) -> Result<(Searcher, u64)> {
         let mut cached = self.opstamp.lock().unwrap_or_else(|p| p.into_inner());
         for _ in 0..5 {
-            let searcher = self.reader.searcher();
+            let searcher = self.searcher()?;
             let loaded = searcher.generation().generation_id();
             if let Some((id, opstamp)) = *cached
                 && id == loaded
@@ -375,7 +377,7 @@ impl NewsIndex {
     }
 
     fn hit_maker<'a>(
-        &self,
+        &'a self,
         searcher: &'a Searcher,
         text_query: &'a dyn Query,
         req: &SearchRequest,
@@ -387,6 +389,7 @@ impl NewsIndex {
                 .then(|| snippets::Snippets::new(searcher, text_query, req.snippet_chars)),
             kwic: req.kwic.map(|n| kwic::Kwic::new(searcher, text_query, n)),
             outlets: FastStr::new(searcher, "outlet"),
+            texts: self.texts(searcher),
         }
     }
 
@@ -421,10 +424,11 @@ impl NewsIndex {
                 .get_field(snippet_name)
                 .map_err(|e| Error::Schema(e.to_string()))?;
             let variants = self.schema.variants(snippet_name);
-            let body = doc
-                .get_first(snippet_field)
-                .and_then(|v| v.as_str())
-                .unwrap_or("");
+            let body = maker
+                .texts
+                .get(snippet_field, &doc, g.rep.addr)?
+                .unwrap_or_default();
+            let body = body.as_str();
             // Find the query's terms as they were indexed for this article's language.
             let indexed_in =
                 variants.map_or(snippet_field, |v| v.for_language(hit.language.as_deref()));
