@@ -20,16 +20,17 @@ whose share of matching articles is closest to 50% is the query. Reported:
 
 Numbers from one run on a shared machine are for comparing ratios, not absolutes.
 
-Export scaling: python3 bench/search_features.py --export-scaling [--baseline EXE]
-       [--work DIR] [--big PATH/TO/articles.jsonl]
+Export scaling: python3 bench/search_features.py --export-scaling [--baseline EXE
+       [--baseline-work DIR]] [--work DIR] [--big PATH/TO/articles.jsonl]
 
 Peak RssAnon and throughput of `--all` against the number of records exported: on Reuters
 and on the generated 200,000-article corpus (default /tmp/newsdex-corpus-200000/
 articles.jsonl, from bench/gen_corpus.py), for a query matching ~10%, one matching ~50% and
 the empty query (100%), each by relevance, by --sort newest and with --all-copies. With
---baseline, another build's binary runs each export too, interleaved with this one (same
-indexes: the two must share a schema version). Indexes are kept under --work (default
-/tmp/export-bench) and reused.
+--baseline, another build's binary runs each export too, interleaved with this one, on the
+same indexes, or with --baseline-work DIR on indexes it builds itself under DIR (a build of
+another schema version). Indexes are kept under --work (default /tmp/export-bench) and
+reused.
 """
 import gzip
 import json
@@ -43,7 +44,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OPTS = {}
-for flag in ("--baseline", "--work", "--big"):
+for flag in ("--baseline", "--baseline-work", "--work", "--big"):
     if flag in sys.argv:
         i = sys.argv.index(flag)
         OPTS[flag] = sys.argv[i + 1]
@@ -165,8 +166,9 @@ def shares(exe, index):
     return total, out
 
 
-def export_scaling(exes, index, label):
-    total, share = shares(exes[0][1], index)
+def export_scaling(exes, indexes, label):
+    """exes: (name, binary); indexes: the index each binary reads, in the same order."""
+    total, share = shares(exes[0][1], indexes[0])
     queries = [min(share, key=lambda w: abs(share[w] - t)) for t in (0.1, 0.5)] + [""]
     print(f"\n## {label}: {total} stories")
     print(f"{'binary':9s} {'query':10s} {'share':>5s} {'order':13s} {'records':>8s} {'wall s':>7s} "
@@ -174,7 +176,7 @@ def export_scaling(exes, index, label):
     for q in queries:
         for order, extra in [("relevance", []), ("newest", ["--sort", "newest"]),
                              ("all-copies", ["--all-copies"])]:
-            for name, exe in exes:
+            for (name, exe), index in zip(exes, indexes):
                 lines, wall, cpu, anon = min((export(exe, index, q, extra) for _ in range(2)),
                                              key=lambda r: r[2])
                 sh = share.get(q, 1.0)
@@ -192,14 +194,19 @@ def scaling_main():
     work = OPTS.get("--work", "/tmp/export-bench")
     big_src = OPTS.get("--big", "/tmp/newsdex-corpus-200000/articles.jsonl")
     os.makedirs(work, exist_ok=True)
+    # A baseline of another schema version reads indexes it built itself (--baseline-work).
+    works = [work] + ([OPTS.get("--baseline-work", work)] if "--baseline" in OPTS else [])
     for label, src, name in [("Reuters-21578", CORPUS, "reuters"), ("generated 200k", big_src, "gen200k")]:
-        index = os.path.join(work, name)
-        if not os.path.exists(os.path.join(index, "meta.json")):
-            t = time.perf_counter()
-            subprocess.run([exes[0][1], "--index", index, "index", src, "--quiet"], check=True,
-                           stdout=subprocess.DEVNULL)
-            print(f"(indexed {label} in {time.perf_counter() - t:.0f} s)")
-        export_scaling(exes, index, label)
+        indexes = []
+        for (_, exe), w in zip(exes, works):
+            index = os.path.join(w, name)
+            if not os.path.exists(os.path.join(index, "meta.json")):
+                t = time.perf_counter()
+                subprocess.run([exe, "--index", index, "index", src, "--quiet"], check=True,
+                               stdout=subprocess.DEVNULL)
+                print(f"(indexed {label} in {time.perf_counter() - t:.0f} s)")
+            indexes.append(index)
+        export_scaling(exes, indexes, label)
 
 
 def main():
