@@ -115,11 +115,14 @@ pub(crate) fn to_document_with(
     for e in &a.entities {
         doc.add_text(f.entities, format!("{}:{}", e.kind, e.name));
         // The canonical name and every surface it was found as: `--entity` matches any.
-        let mut names: Vec<&str> = vec![&e.name];
-        names.extend(e.mentions.iter().map(|m| m.text.as_str()));
-        names.sort_by_key(|n| n.to_lowercase());
-        names.dedup_by_key(|n| n.to_lowercase());
-        for n in names {
+        // Each lowercased once, not once per comparison.
+        let mut names: Vec<(String, &str)> = std::iter::once(e.name.as_str())
+            .chain(e.mentions.iter().map(|m| m.text.as_str()))
+            .map(|n| (n.to_lowercase(), n))
+            .collect();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        names.dedup_by(|a, b| a.0 == b.0);
+        for (_, n) in names {
             doc.add_text(f.entity_names, n);
         }
     }

@@ -13,10 +13,18 @@
 //! inflected "Киева" and "Москвы" find "Киев" and "Москва". A later entry for a name replaces
 //! an earlier one, so a user's file can rename or retype a shipped entity.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
+use crate::ingest::{Fnv1a, FnvMap};
 use crate::{EntityKind, Error, Result};
+
+/// Looked up for every capitalised word of every article: FNV hashes a short key several
+/// times faster than the default SipHash, and nothing here comes from an adversary that
+/// could aim at collisions.
+type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv1a>>;
 
 /// The table shipped with newsdex.
 pub const SHIPPED_ALIASES: &str = include_str!("../../../index-schema/aliases.tsv");
@@ -36,23 +44,30 @@ pub struct AliasEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AliasTable {
     entries: Vec<AliasEntry>,
-    by_key: HashMap<String, usize>,
-    by_stem: HashMap<String, usize>,
+    by_key: FnvMap<String, usize>,
+    by_stem: FnvMap<String, usize>,
     /// Keys written in capitals in the table ("US"): in running text they match only in
     /// capitals, so the pronoun "us" is no country.
-    caps_only: std::collections::HashSet<String>,
+    caps_only: FnvSet<String>,
     /// Longest name, in words.
     max_words: usize,
     /// The text of the tables added to the shipped one (what an index records).
     added: String,
     /// First words of every name (keys and stems): a quick no for most words of a text.
-    first_words: std::collections::HashSet<String>,
+    first_words: FnvSet<String>,
 }
 
 /// The comparison key of a name: lowercase, no dots, no leading "the", single spaces.
 pub fn key(name: &str) -> String {
-    // One pass, one allocation: this runs for every capitalised word of every article.
     let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`] written into `out` (cleared first): one pass, and no allocation once `out` is
+/// large enough, as this runs for every capitalised word of every article.
+fn key_into(name: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     for c in name.chars() {
         if c == '.' {
@@ -72,7 +87,21 @@ pub fn key(name: &str) -> String {
     if out.len() > 4 && out.starts_with("the ") {
         out.drain(..4);
     }
-    out
+}
+
+/// Calls `f` with the [`key`] of `name`, built in a buffer kept per thread.
+fn with_key<T>(name: &str, f: impl FnOnce(&str) -> T) -> T {
+    thread_local! {
+        static BUF: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    BUF.with(|b| match b.try_borrow_mut() {
+        Ok(mut buf) => {
+            key_into(name, &mut buf);
+            f(&buf)
+        }
+        // Only if `f` looked a key up itself.
+        Err(_) => f(&key(name)),
+    })
 }
 
 const RU_ENDINGS: &[&str] = &[
@@ -226,14 +255,16 @@ impl AliasTable {
 
     /// The entry a name belongs to: by key, then (Cyrillic) by stem.
     pub fn lookup(&self, name: &str) -> Option<&AliasEntry> {
-        self.lookup_key(key(name))
+        with_key(name, |k| self.lookup_key(k))
     }
 
     /// [`AliasTable::lookup`] by the name's [`key`].
-    fn lookup_key(&self, k: String) -> Option<&AliasEntry> {
-        let i = match self.by_key.get(&k) {
+    fn lookup_key(&self, k: &str) -> Option<&AliasEntry> {
+        let i = match self.by_key.get(k) {
             Some(i) => i,
-            None => self.by_stem.get(&stem_key(k))?,
+            // `stem_key` changes only Cyrillic keys.
+            None if k.chars().any(is_cyrillic) => self.by_stem.get(&stem_key(k.to_string()))?,
+            None => self.by_stem.get(k)?,
         };
         self.entries.get(*i)
     }
@@ -246,11 +277,12 @@ impl AliasTable {
         if !(first.is_uppercase() || first.is_numeric()) {
             return None;
         }
-        let k = key(surface);
-        if self.caps_only.contains(&k) && surface.chars().any(char::is_lowercase) {
-            return None;
-        }
-        self.lookup_key(k)
+        with_key(surface, |k| {
+            if self.caps_only.contains(k) && surface.chars().any(char::is_lowercase) {
+                return None;
+            }
+            self.lookup_key(k)
+        })
     }
 
     /// The text of the tables added to the shipped one with [`AliasTable::shipped_with`].

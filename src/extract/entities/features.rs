@@ -185,7 +185,9 @@ impl<'a> Doc<'a> {
             doc.lines.push(words);
         }
         // Evidence per lowercase form, then copied to each word (the map borrows the words).
-        let mut evidence: FnvMap<&str, u8> = FnvMap::default();
+        let words = doc.lines.iter().map(Vec::len).sum();
+        let mut evidence: FnvMap<&str, u8> =
+            FnvMap::with_capacity_and_hasher(words, Default::default());
         for w in doc.lines.iter().flatten() {
             if w.caps_line || w.sentence_start {
                 continue;

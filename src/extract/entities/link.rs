@@ -2,11 +2,10 @@
 //! missed them; each mention is linked to its canonical name (the table first, then a longer
 //! name of the same article it is a short form of), and mentions of one name are grouped.
 
-use std::collections::HashMap;
-
 use super::Span;
 use super::aliases::{AliasEntry, AliasTable, stem};
 use super::tokenize::Token;
+use crate::ingest::FnvMap;
 use crate::{Entity, EntityKind, Mention};
 
 /// `found` plus the table's names in `text` that overlap nothing found, in text order.
@@ -127,7 +126,7 @@ struct Longer {
 }
 
 /// Entities from found `(surface, kind)` pairs, in order of first mention.
-pub(super) fn link(found: &[(String, EntityKind)], aliases: &AliasTable) -> Vec<Entity> {
+pub(super) fn link(found: &[(&str, EntityKind)], aliases: &AliasTable) -> Vec<Entity> {
     // Canonical names from the table; unknown names stay as written.
     let canon: Vec<(String, EntityKind, bool)> = found
         .iter()
@@ -154,40 +153,40 @@ pub(super) fn link(found: &[(String, EntityKind)], aliases: &AliasTable) -> Vec<
             });
         }
     }
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, (Vec<Mention>, EntityKind)> = HashMap::new();
-    for ((surface, _), (name, kind, known)) in found.iter().zip(&canon) {
-        let (name, kind) = match (*known, long_form(name, *kind, &longer)) {
+    // Entities in order of first mention, found by group key.
+    let mut out: Vec<Entity> = Vec::new();
+    let mut groups: FnvMap<String, usize> = FnvMap::default();
+    for ((surface, _), (name, kind, known)) in found.iter().zip(canon) {
+        let (name, kind) = match (known, long_form(&name, kind, &longer)) {
             (false, Some(l)) => (l.name.clone(), l.kind),
-            _ => (name.clone(), *kind),
+            _ => (name, kind),
         };
         // A name the table knows is one entity; otherwise the same words tagged as two
         // types stay two entities (a majority vote spreads the tagger's mistakes).
-        let gk = if *known {
-            name.clone()
+        let gk = if known {
+            name
         } else {
             format!("{name}\u{1}{kind}")
         };
-        let g = groups.entry(gk.clone()).or_insert_with(|| {
-            order.push(gk.clone());
-            (Vec::new(), kind)
+        let i = match groups.get(&gk) {
+            Some(&i) => i,
+            None => {
+                out.push(Entity {
+                    name: gk.split('\u{1}').next().unwrap_or_default().to_string(),
+                    kind,
+                    mentions: Vec::new(),
+                });
+                groups.insert(gk, out.len() - 1);
+                out.len() - 1
+            }
+        };
+        let e = &mut out[i];
+        e.mentions.push(Mention {
+            text: surface.to_string(),
         });
-        g.0.push(Mention {
-            text: surface.clone(),
-        });
-        g.1 = kind;
+        e.kind = kind;
     }
-    order
-        .into_iter()
-        .filter_map(|name| {
-            let (mentions, kind) = groups.remove(&name)?;
-            Some(Entity {
-                name: name.split('\u{1}').next().unwrap_or_default().to_string(),
-                kind,
-                mentions,
-            })
-        })
-        .collect()
+    out
 }
 
 #[cfg(test)]
@@ -195,9 +194,7 @@ mod tests {
     use super::*;
 
     fn names(found: &[(&str, EntityKind)]) -> Vec<(String, EntityKind, Vec<String>)> {
-        let found: Vec<(String, EntityKind)> =
-            found.iter().map(|(s, k)| (s.to_string(), *k)).collect();
-        link(&found, AliasTable::shipped())
+        link(found, AliasTable::shipped())
             .into_iter()
             .map(|e| {
                 (

@@ -144,14 +144,14 @@ pub fn entities(
     language: Option<&str>,
     aliases: &AliasTable,
 ) -> Vec<Entity> {
-    let mut found: Vec<(String, EntityKind)> = Vec::new();
+    let mut found: Vec<(&str, EntityKind)> = Vec::new();
     if let Some(t) = title {
         for s in recognise_part(t, language, aliases, true) {
-            found.push((s.of(t).to_string(), s.kind));
+            found.push((s.of(t), s.kind));
         }
     }
     for s in recognise(body, language, aliases) {
-        found.push((s.of(body).to_string(), s.kind));
+        found.push((s.of(body), s.kind));
     }
     link::link(&found, aliases)
 }

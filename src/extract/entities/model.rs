@@ -127,7 +127,10 @@ pub(crate) fn decode(
     shortcut: bool,
     mut choose: impl FnMut(&[u64], usize) -> usize,
 ) -> Vec<Vec<usize>> {
-    let mut earlier: FnvMap<&str, usize> = FnvMap::default();
+    // Sized for every word at once: growing it rehashed every form seen so far.
+    let words = doc.lines.iter().map(Vec::len).sum();
+    let mut earlier: FnvMap<&str, usize> =
+        FnvMap::with_capacity_and_hasher(words, Default::default());
     let mut feats = Vec::with_capacity(64);
     let mut out = Vec::with_capacity(doc.lines.len());
     for line in &doc.lines {

@@ -39,6 +39,7 @@ fn odd_input_does_not_panic() {
             for m in mentioned_dates(t, r) {
                 assert!(t.contains(&m.text), "{t:?}");
             }
+            assert!(super::tests::same_as_plain(t), "{t:?}");
         }
     }
 }
@@ -58,6 +59,7 @@ fn every_cut_of_a_mixed_text_is_safe() {
             for m in mentioned_dates(&text[a..], r) {
                 assert!(text[a..].contains(&m.text));
             }
+            assert!(super::tests::same_as_plain(&text[a..]));
             for m in mentioned_dates(&text[..a], r) {
                 assert!(text[..a].contains(&m.text));
             }
@@ -132,6 +134,7 @@ mod properties {
         #[test]
         fn surfaces_are_ordered_substrings(text in datey(), days in -800_000i32..800_000, dated: bool) {
             let r = NaiveDate::from_num_days_from_ce_opt(days).filter(|_| dated);
+            prop_assert!(super::super::tests::same_as_plain(&text), "{:?}", text);
             let mut at = 0;
             for m in mentioned_dates(&text, r) {
                 let found = text[at..].find(&m.text);

@@ -3,9 +3,14 @@
 //! reading a matched surface.
 //!
 //! The regexes carry no `\b`: Unicode word boundaries make the regex crate's fast DFA give up
-//! on non-ASCII text (Cyrillic, umlauts, curly quotes). Instead each combined pattern ends in
-//! "a character that is no letter or digit, or the end", and the character before a match is
-//! checked here.
+//! on non-ASCII text (Cyrillic, umlauts, curly quotes). Instead each combined pattern begins
+//! with "a character that is no letter or digit" and ends in "such a character, or the end";
+//! the text is searched with a space in front, and the character before a match is checked
+//! here as well (Rust's notion of a letter is a little wider than the regex's).
+//!
+//! The leading character is what keeps the regex cheap: without it the DFA follows a partial
+//! match from every byte ("now" in "known", "the" in "other"), and the sets of partial matches
+//! it meets are so many that building its states cost more than the search itself.
 
 use regex::Regex;
 
@@ -13,7 +18,12 @@ use super::expr::{Expr, YearRef};
 
 /// A language's temporal expressions, compiled into one regex.
 pub struct Grammar {
+    /// The rules between a leading and a trailing non-letter (see the module comment).
     re: Regex,
+    /// The rules without the leading non-letter, as before: the tests check that both find
+    /// the same spans.
+    #[cfg(test)]
+    plain: Regex,
 }
 
 impl Grammar {
@@ -30,43 +40,83 @@ impl Grammar {
             expanded.push((format!("{{{name}}}"), p));
         }
         let alts: Vec<String> = rules.iter().map(|r| expand(r, &expanded)).collect();
-        let pattern = format!("(?:{})(?:[^\\p{{L}}\\p{{N}}]|\\z)", alts.join("|"));
+        let body = format!("(?:{})(?:[^\\p{{L}}\\p{{N}}]|\\z)", alts.join("|"));
         // The lazy DFA of a pattern this size needs a few MB of cache; with the default cap
         // (2 MB) it keeps clearing it and falls back to a slower engine (about 50 times slower
         // here). The cap is an upper bound: the cache only grows as states are needed.
-        let re = regex::RegexBuilder::new(&pattern)
-            .dfa_size_limit(32 << 20)
-            .build()
-            .expect("temporal rule table compiles");
-        Grammar { re }
+        let compile = |pattern: &str| {
+            regex::RegexBuilder::new(pattern)
+                .dfa_size_limit(32 << 20)
+                .build()
+                .expect("temporal rule table compiles")
+        };
+        Grammar {
+            re: compile(&format!("[^\\p{{L}}\\p{{N}}]{body}")),
+            #[cfg(test)]
+            plain: compile(&body),
+        }
     }
 
     /// The byte spans of the expressions in `text`, in order, not overlapping, each starting
     /// and ending at a word boundary.
     pub fn spans<'h>(&'h self, text: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
+        // The space stands for the start of the text; offsets in `hay` are one more.
+        let mut hay = String::with_capacity(text.len() + 1);
+        hay.push(' ');
+        hay.push_str(text);
         let mut at = 0;
         std::iter::from_fn(move || {
             while at <= text.len() {
-                let m = self.re.find_at(text, at)?;
-                let (s, mut e) = (m.start(), m.end());
-                if let Some(c) = text[s..e].chars().next_back()
-                    && !c.is_alphanumeric()
-                {
-                    e -= c.len_utf8();
-                }
-                let starts_word = text[..s]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                if starts_word && e > s {
-                    at = e;
-                    return Some((s, e));
+                // Search from the character before `at` (the space before the text at 0): the
+                // match begins with it.
+                let from = match text[..at].chars().next_back() {
+                    Some(c) => at + 1 - c.len_utf8(),
+                    None => 0,
+                };
+                let m = self.re.find_at(&hay, from)?;
+                let lead = hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                let (s, e) = (m.start() + lead - 1, m.end() - 1);
+                if let Some(span) = word_span(text, s, e) {
+                    at = span.1;
+                    return Some(span);
                 }
                 at = s + text[s..].chars().next().map_or(1, char::len_utf8);
             }
             None
         })
     }
+
+    /// The spans as found without the leading non-letter: what [`Grammar::spans`] must give.
+    #[cfg(test)]
+    pub fn spans_plain<'h>(&'h self, text: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at <= text.len() {
+                let m = self.plain.find_at(text, at)?;
+                let (s, e) = (m.start(), m.end());
+                if let Some(span) = word_span(text, s, e) {
+                    at = span.1;
+                    return Some(span);
+                }
+                at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            }
+            None
+        })
+    }
+}
+
+/// A match `text[s..e]` without its trailing non-letter, if it starts a word.
+fn word_span(text: &str, s: usize, mut e: usize) -> Option<(usize, usize)> {
+    if let Some(c) = text[s..e].chars().next_back()
+        && !c.is_alphanumeric()
+    {
+        e -= c.len_utf8();
+    }
+    let starts_word = text[..s]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (starts_word && e > s).then_some((s, e))
 }
 
 /// Replaces `{NAME}` placeholders.
