@@ -9,7 +9,8 @@
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, IndexWriter, TantivyDocument};
 
-use super::document::{article_from_doc, replace};
+use super::document::replace;
+use super::readback::ReadBack;
 use super::state::first_str;
 use super::{NewsIndex, SOURCE};
 use crate::Result;
@@ -81,9 +82,9 @@ pub(crate) fn clean_repeated(
     let fields = index.schema.fields();
     let aliases = index.aliases()?;
     let mut cleaned = Cleaned::default();
+    let stored = ReadBack::open(index, &searcher)?;
     for (addr, outlet) in candidates {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let (mut article, source, mut removed) = article_from_doc(&doc, fields);
+        let (mut article, source, mut removed) = stored.article(addr)?;
         let (body, cuts, hashes) = counts.strip(&outlet, &article.body);
         if cuts.is_empty() {
             continue;

@@ -14,7 +14,8 @@ use std::collections::HashMap;
 
 use tantivy::{DocAddress, IndexWriter, TantivyDocument};
 
-use super::document::{ClusterSlot, article_from_doc, replace};
+use super::document::{ClusterSlot, replace};
+use super::readback::ReadBack;
 use super::state::first_str;
 use super::{NewsIndex, SOURCE};
 use crate::Result;
@@ -51,6 +52,7 @@ pub(crate) fn assign_clusters(
     let mut done = Clustered::default();
     let mut seen_keys = std::collections::HashSet::new();
     let fields = index.schema.fields();
+    let stored = ReadBack::open(index, &searcher)?;
     for (m, slot) in members.iter().zip(&slots) {
         if slot.key != 0 {
             done.members += 1;
@@ -61,8 +63,7 @@ pub(crate) fn assign_clusters(
         if *slot == m.slot {
             continue;
         }
-        let doc: TantivyDocument = searcher.doc(m.addr)?;
-        let (article, mut source, removed) = article_from_doc(&doc, fields);
+        let (article, mut source, removed) = stored.article(m.addr)?;
         source.cluster = *slot;
         replace(writer, fields, &article, &source, &removed)?;
         done.rewritten += 1;

@@ -12,6 +12,7 @@ mod analyzers;
 mod clean;
 mod clusters;
 mod document;
+mod readback;
 mod relink;
 mod schema;
 mod state;
@@ -21,6 +22,7 @@ mod writer;
 pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
 pub(crate) use self::analyzers::{analyser_of, finder};
 pub(crate) use self::document::{DocSource, SOURCE, source_record, to_document};
+pub(crate) use self::readback::entities_of;
 pub use self::relink::ALIAS_RECORD;
 pub use self::schema::{
     AnalyzerDef, BoostedField, DEFAULT_SCHEMA, FieldDef, FieldKind, Fields, NewsSchema, SchemaDef,
@@ -351,12 +353,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         NewsIndex::create(dir.path()).unwrap();
         let v2 =
-            NewsSchema::parse(&DEFAULT_SCHEMA.replacen("version = 3", "version = 4", 1)).unwrap();
+            NewsSchema::parse(&DEFAULT_SCHEMA.replacen("version = 4", "version = 5", 1)).unwrap();
         let err = NewsIndex::open_with_schema(dir.path(), v2).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema version 3")
-                && msg.contains("schema version 4")
+            msg.contains("schema version 4")
+                && msg.contains("schema version 5")
                 && msg.contains("--rebuild"),
             "{msg}"
         );

@@ -11,7 +11,8 @@ use std::sync::{Arc, RwLock};
 
 use tantivy::{IndexWriter, TantivyDocument};
 
-use super::document::{ARTICLE, article_from_doc, replace};
+use super::document::{ARTICLE, replace};
+use super::readback::ReadBack;
 use super::state::first_str;
 use super::{NewsIndex, write_atomically};
 use crate::extract::entities::{AliasTable, entities};
@@ -103,15 +104,15 @@ pub(crate) fn relink_all(
     let fields = index.schema.fields();
     let mut kind = String::new();
     let mut changed = 0;
+    let stored = ReadBack::open(index, &searcher)?;
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let kinds = segment.fast_fields().str("doc_kind")?;
         for doc in segment.doc_ids_alive() {
             if !first_str(kinds.as_ref(), doc, &mut kind)? || kind != ARTICLE {
                 continue;
             }
-            let stored: TantivyDocument =
-                searcher.doc(tantivy::DocAddress::new(ord as u32, doc))?;
-            let (mut article, source, removed) = article_from_doc(&stored, fields);
+            let (mut article, source, removed) =
+                stored.article(tantivy::DocAddress::new(ord as u32, doc))?;
             let found = entities(
                 article.title.as_deref(),
                 &article.body,
