@@ -153,8 +153,6 @@ pub(crate) fn to_document_with(
 /// from them (see `readback`).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Kept {
-    /// `type:Name` strings, in the article's order.
-    pub entities: Vec<String>,
     pub mentioned_dates: Vec<tantivy::DateTime>,
     pub source: DocSource,
     pub removed: Removed,
@@ -208,8 +206,7 @@ pub(crate) fn article_from_doc(
     a.wire = all(f.wire);
     a.section = text(f.section);
     a.description = text(f.description);
-    a.entities = kept
-        .entities
+    a.entities = all(f.entities)
         .into_iter()
         .filter_map(|e| {
             let (kind, name) = e.split_once(':')?;

@@ -22,7 +22,6 @@ mod writer;
 pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
 pub(crate) use self::analyzers::{analyser_of, finder};
 pub(crate) use self::document::{DocSource, SOURCE, source_record, to_document};
-pub(crate) use self::readback::entities_of;
 pub use self::relink::ALIAS_RECORD;
 pub use self::schema::{
     AnalyzerDef, BoostedField, DEFAULT_SCHEMA, FieldDef, FieldKind, Fields, NewsSchema, SchemaDef,

@@ -1,11 +1,11 @@
-//! Reading articles back from the index: for the end-of-run passes (cleaning, clusters,
-//! alias re-linking), which rebuild documents from what the index keeps, and for hits, whose
-//! entities live in a fast column rather than in the doc store.
+//! Reading articles back from the index for the end-of-run passes (cleaning, clusters, alias
+//! re-linking), which rebuild documents from what the index keeps.
 //!
 //! Two things keep this cheap:
-//! - Fields that fast columns already hold (entities, mentioned dates, cluster slot, source
-//!   fingerprint, removed paragraphs) are not stored a second time; they are read from the
-//!   columns here.
+//! - Fields that fast columns already hold and results never show (mentioned dates, cluster
+//!   slot, source fingerprint, removed paragraphs) are not stored a second time; they are read
+//!   from the columns here. (Entities are shown with every hit: read from their column, each
+//!   costs a dictionary look-up, +4 ms for a page of ten hits, so they stay stored too.)
 //! - Stored documents are read from each segment's `.store` file with positioned reads, not
 //!   through the index's memory maps: pages a map has touched count as the process's resident
 //!   memory until the map is dropped, and the reader keeps its maps for the whole run, so
@@ -50,10 +50,9 @@ impl Columns {
         })
     }
 
-    fn kept(&self, segment: &SegmentReader, doc: u32) -> Result<Kept> {
+    fn kept(&self, doc: u32) -> Kept {
         let one = |c: &Option<Column<u64>>| c.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-        Ok(Kept {
-            entities: entities_in(segment, doc)?,
+        Kept {
             mentioned_dates: self
                 .mentioned_dates
                 .iter()
@@ -80,32 +79,8 @@ impl Columns {
                     .flat_map(|c| c.values_for_doc(doc))
                     .collect(),
             ),
-        })
+        }
     }
-}
-
-/// The `entities` of a document (`type:Name`, in the order the article gave them), from the
-/// fast column: the doc store does not keep them.
-pub(crate) fn entities_in(segment: &SegmentReader, doc: u32) -> Result<Vec<String>> {
-    let Some(col) = segment.fast_fields().str("entities")? else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for ord in col.term_ords(doc) {
-        let mut s = String::new();
-        col.ord_to_str(ord, &mut s)
-            .map_err(tantivy::TantivyError::from)?;
-        out.push(s);
-    }
-    Ok(out)
-}
-
-/// The `entities` of the document at `addr`; see [`entities_in`].
-///
-/// # Errors
-/// [`crate::Error::Tantivy`] if the column cannot be read.
-pub(crate) fn entities_of(searcher: &Searcher, addr: DocAddress) -> Result<Vec<String>> {
-    entities_in(searcher.segment_reader(addr.segment_ord), addr.doc_id)
 }
 
 /// Reads whole articles back from one searcher's segments.
@@ -137,8 +112,7 @@ impl<'s> ReadBack<'s> {
             Some(store) => store.get(addr.doc_id)?,
             None => self.searcher.doc(addr)?,
         };
-        let segment = self.searcher.segment_reader(addr.segment_ord);
-        let kept = columns.kept(segment, addr.doc_id)?;
+        let kept = columns.kept(addr.doc_id);
         Ok(article_from_doc(&doc, self.index.schema.fields(), kept))
     }
 }

@@ -522,7 +522,7 @@ fn resolve(def: &SchemaDef, schema: &Schema) -> Result<Fields> {
         modified: get("modified", Date, &[])?,
         language: get("language", Keyword, &["stored", "indexed", "fast"])?,
         section: get("section", Keyword, &["stored", "indexed"])?,
-        entities: get("entities", Keyword, &["indexed", "fast"])?,
+        entities: get("entities", Keyword, &["stored", "indexed"])?,
         entity_names: get("entity_names", Keyword, &["indexed"])?,
         mentioned_dates: get("mentioned_dates", Date, &["indexed", "fast"])?,
         word_count: get("word_count", U64, &[])?,

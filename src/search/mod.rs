@@ -400,8 +400,6 @@ impl NewsIndex {
     ) -> Result<Hit> {
         let doc: TantivyDocument = maker.searcher.doc(g.rep.addr)?;
         let mut hit = self.hit(&doc, g.score);
-        // Entities are kept as a fast column only (the doc store does not repeat them).
-        hit.entities = crate::index::entities_of(maker.searcher, g.rep.addr)?;
         if g.rep.key != 0 {
             hit.cluster = Some(format!("{:016x}", g.rep.key));
             hit.canonical = g.rep.rank == 0;
@@ -476,7 +474,7 @@ impl NewsIndex {
             section: text(f.section),
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
-            entities: Vec::new(),
+            entities: all(f.entities),
             word_count: doc
                 .get_first(f.word_count)
                 .and_then(|v| v.as_u64())
