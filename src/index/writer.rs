@@ -364,6 +364,8 @@ impl Indexer<'_> {
         self.report.syndicated_articles = clustered.members;
         let mut report = std::mem::take(&mut self.report);
         report.elapsed_secs = self.started.elapsed().as_secs_f64();
+        // The ids of the run are no longer needed: free them before the last merges.
+        self.known = Known::default();
         self.writer.wait_merging_threads()?;
         merges::merge_leftovers(self.index)?;
         self.index.reader.reload()?;

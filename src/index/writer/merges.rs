@@ -15,10 +15,10 @@ use crate::index::NewsIndex;
 /// Segments of more documents than this are left as they are.
 const MERGE_MAX_DOCS: usize = 30_000;
 
-/// No merge reads more documents than this (about 2.6 KB each of mapped index at 200,000
-/// generated articles: some 105 MiB). Merges of four 20,480-document segments used to read
-/// 82,000 documents, over 200 MiB of maps on top of the writer's heap; 61,440 still peaked at
-/// 417 MiB. Cost: at 200,000 articles about five segments instead of three.
+/// While the writer runs, no merge reads more documents than this (about 2.6 KB each of
+/// mapped index at 200,000 generated articles: some 105 MiB). Merges of four 20,480-document
+/// segments used to read 82,000 documents, over 200 MiB of maps on top of the writer's heap;
+/// 61,440 still peaked at 417 MiB.
 const MERGED_MAX_DOCS: u32 = 40_960;
 
 /// Merges every four segments of similar size (tantivy's default waits for eight), up to
@@ -43,30 +43,39 @@ impl MergePolicy for CappedMerges {
             .compute_merge_candidates(segments)
             .into_iter()
             .filter_map(|c| {
-                let group = capped(c.0, |id| docs.get(id).copied().unwrap_or(0));
+                let group = capped(c.0, MERGED_MAX_DOCS, |id| {
+                    docs.get(id).copied().unwrap_or(0)
+                });
                 (group.len() >= 2).then_some(MergeCandidate(group))
             })
             .collect()
     }
 }
 
-/// The smallest of `ids` whose documents add up to at most [`MERGED_MAX_DOCS`].
-fn capped(mut ids: Vec<SegmentId>, docs: impl Fn(&SegmentId) -> u32) -> Vec<SegmentId> {
+/// The smallest of `ids` whose documents add up to at most `cap`.
+fn capped(mut ids: Vec<SegmentId>, cap: u32, docs: impl Fn(&SegmentId) -> u32) -> Vec<SegmentId> {
     ids.sort_by_key(|id| docs(id));
     let mut total = 0u32;
     ids.into_iter()
         .take_while(|id| {
             total = total.saturating_add(docs(id));
-            total <= MERGED_MAX_DOCS
+            total <= cap
         })
         .collect()
 }
 
 /// At the end of a run, merges the small segments left over (fewer than the policy's four
 /// of a size, or one per run of an incremental update): fewer segments to search. They merge
-/// in groups of at most [`MERGED_MAX_DOCS`] documents, one group at a time.
+/// in groups of at most [`MERGED_MAX_DOCS`] documents, one group at a time, through maps of
+/// their own: the index's reader maps the same segments, and pages a merge touched through
+/// the reader's maps stayed resident until the reader let go of those segments (two merges
+/// of 82,000 documents at the end of a run once held 500 MiB of maps).
 pub(super) fn merge_leftovers(index: &NewsIndex) -> Result<()> {
-    let metas = index.index.searchable_segment_metas()?;
+    let own = match index.dir() {
+        Some(dir) => tantivy::Index::open_in_dir(dir)?,
+        None => index.index.clone(),
+    };
+    let metas = own.searchable_segment_metas()?;
     let docs: HashMap<SegmentId, u32> = metas.iter().map(|m| (m.id(), m.max_doc())).collect();
     let mut small: Vec<SegmentId> = metas
         .iter()
@@ -78,7 +87,9 @@ pub(super) fn merge_leftovers(index: &NewsIndex) -> Result<()> {
     drop(metas);
     let mut writer: Option<IndexWriter<TantivyDocument>> = None;
     while small.len() >= 2 {
-        let group = capped(small.clone(), |id| docs.get(id).copied().unwrap_or(0));
+        let group = capped(small.clone(), MERGED_MAX_DOCS, |id| {
+            docs.get(id).copied().unwrap_or(0)
+        });
         if group.len() < 2 {
             break;
         }
@@ -86,8 +97,7 @@ pub(super) fn merge_leftovers(index: &NewsIndex) -> Result<()> {
         let w = match &mut writer {
             Some(w) => w,
             None => {
-                let w: IndexWriter<TantivyDocument> =
-                    index.index.writer_with_num_threads(1, 15_000_000)?;
+                let w: IndexWriter<TantivyDocument> = own.writer_with_num_threads(1, 15_000_000)?;
                 w.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
                 writer.insert(w)
             }
@@ -133,11 +143,11 @@ mod tests {
     fn a_merge_takes_the_smallest_segments_up_to_the_cap() {
         let ids: Vec<SegmentId> = (0..4).map(|_| SegmentId::generate_random()).collect();
         let sizes: HashMap<SegmentId, u32> = ids.iter().map(|id| (*id, 20_480)).collect();
-        let group = capped(ids.clone(), |id| sizes[id]);
+        let group = capped(ids.clone(), MERGED_MAX_DOCS, |id| sizes[id]);
         assert_eq!(group.len(), 2, "two of 20,480 fit in {MERGED_MAX_DOCS}");
         let mut sizes = sizes;
         sizes.insert(ids[3], 5_000);
-        let group = capped(ids.clone(), |id| sizes[id]);
+        let group = capped(ids.clone(), MERGED_MAX_DOCS, |id| sizes[id]);
         assert_eq!(group[0], ids[3], "smallest first");
     }
 }
