@@ -88,6 +88,14 @@ impl SegmentPlugin for TextStore {
     }
 }
 
+/// The text of one text-store entry (see `TextWriter::add_document`).
+pub(crate) fn entry_text(entry: &[u8]) -> Option<String> {
+    match entry.split_first() {
+        Some((1, text)) => Some(String::from_utf8_lossy(text).into_owned()),
+        _ => None,
+    }
+}
+
 fn store_writer(segment: &Segment) -> tantivy::Result<StoreWriter> {
     let settings = segment.index().settings();
     Ok(StoreWriter::new(
@@ -266,11 +274,7 @@ impl<'a> Texts<'a> {
                 e.insert(store)
             }
         };
-        let bytes = store.get_document_bytes(addr.doc_id)?;
-        match bytes.as_slice().split_first() {
-            Some((1, text)) => Ok(Some(String::from_utf8_lossy(text).into_owned())),
-            _ => Ok(None),
-        }
+        Ok(entry_text(&store.get_document_bytes(addr.doc_id)?))
     }
 }
 

@@ -14,7 +14,8 @@ use std::collections::HashMap;
 
 use tantivy::{DocAddress, IndexWriter, TantivyDocument};
 
-use super::document::{ClusterSlot, replace, stored_article};
+use super::document::{ClusterSlot, replace};
+use super::readback::ReadBack;
 use super::state::first_str;
 use super::{NewsIndex, SOURCE};
 use crate::Result;
@@ -31,9 +32,10 @@ pub(crate) struct Clustered {
     pub rewritten: usize,
 }
 
+/// One article, as the pass needs it. Ids are looked up only for articles in a cluster
+/// (a few percent): keeping every id here made the pass's memory grow with the corpus.
 struct Member {
     addr: DocAddress,
-    id: String,
     published: Option<i64>,
     sig: Option<u64>,
     slot: ClusterSlot,
@@ -47,11 +49,12 @@ pub(crate) fn assign_clusters(
 ) -> Result<Clustered> {
     let searcher = index.searcher()?;
     let members = scan(&searcher)?;
-    let slots = cluster(&members);
+    let ids = Ids::open(&searcher)?;
+    let slots = cluster(&members, |addr| ids.get(addr))?;
     let mut done = Clustered::default();
     let mut seen_keys = std::collections::HashSet::new();
     let fields = index.schema.fields();
-    let texts = index.texts(&searcher);
+    let stored = ReadBack::open(index, &searcher)?;
     for (m, slot) in members.iter().zip(&slots) {
         if slot.key != 0 {
             done.members += 1;
@@ -62,7 +65,7 @@ pub(crate) fn assign_clusters(
         if *slot == m.slot {
             continue;
         }
-        let (article, mut source, removed) = stored_article(&searcher, &texts, fields, m.addr)?;
+        let (article, mut source, removed) = stored.article(m.addr)?;
         source.cluster = *slot;
         replace(writer, fields, &article, &source, &removed)?;
         done.rewritten += 1;
@@ -72,7 +75,7 @@ pub(crate) fn assign_clusters(
 
 fn scan(searcher: &tantivy::Searcher) -> Result<Vec<Member>> {
     let mut out = Vec::new();
-    let (mut id, mut kind) = (String::new(), String::new());
+    let mut kind = String::new();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let ff = segment.fast_fields();
         let ids = ff.str("id")?;
@@ -85,14 +88,17 @@ fn scan(searcher: &tantivy::Searcher) -> Result<Vec<Member>> {
             if first_str(kinds.as_ref(), doc, &mut kind)? && kind == SOURCE {
                 continue;
             }
-            if !first_str(ids.as_ref(), doc, &mut id)? {
+            // Articles without an id (none are written) are left out.
+            if ids
+                .as_ref()
+                .is_none_or(|c| c.term_ords(doc).next().is_none())
+            {
                 continue;
             }
             let first =
                 |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(doc));
             out.push(Member {
                 addr: DocAddress::new(ord as u32, doc),
-                id: id.clone(),
                 published: published
                     .as_ref()
                     .and_then(|c| c.first(doc))
@@ -108,8 +114,36 @@ fn scan(searcher: &tantivy::Searcher) -> Result<Vec<Member>> {
     Ok(out)
 }
 
-/// The cluster slot each member should have (`key` 0 when it has no near-duplicate).
-fn cluster(members: &[Member]) -> Vec<ClusterSlot> {
+/// The `id` column of every segment, for the few articles whose id the pass needs.
+struct Ids(Vec<Option<tantivy::columnar::StrColumn>>);
+
+impl Ids {
+    fn open(searcher: &tantivy::Searcher) -> Result<Ids> {
+        let cols = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.fast_fields().str("id"))
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(Ids(cols))
+    }
+
+    fn get(&self, addr: DocAddress) -> Result<String> {
+        let mut id = String::new();
+        first_str(
+            self.0[addr.segment_ord as usize].as_ref(),
+            addr.doc_id,
+            &mut id,
+        )?;
+        Ok(id)
+    }
+}
+
+/// The cluster slot each member should have (`key` 0 when it has no near-duplicate); `id_of`
+/// gives a member's id (only members of clusters are asked).
+fn cluster(
+    members: &[Member],
+    id_of: impl Fn(DocAddress) -> Result<String>,
+) -> Result<Vec<ClusterSlot>> {
     let sigs: Vec<(usize, u64, Option<i64>)> = members
         .iter()
         .enumerate()
@@ -119,30 +153,34 @@ fn cluster(members: &[Member]) -> Vec<ClusterSlot> {
     for (i, j) in candidate_pairs(&sigs) {
         union(&mut parent, i, j);
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    // (root, member) of members that joined another, sorted: each run of one root is a
+    // cluster. A map of every member's group would hold a vector per article.
+    let mut joined: Vec<(usize, usize)> = Vec::new();
     for i in 0..members.len() {
         let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
+        if root != i {
+            joined.push((root, i));
+            joined.push((root, root));
+        }
     }
+    joined.sort_unstable();
+    joined.dedup();
     let mut slots = vec![ClusterSlot::default(); members.len()];
-    for mut group in groups.into_values().filter(|g| g.len() > 1) {
-        group.sort_by(|&a, &b| {
-            let (a, b) = (&members[a], &members[b]);
-            (a.published.is_none(), a.published, &a.id).cmp(&(
-                b.published.is_none(),
-                b.published,
-                &b.id,
-            ))
-        });
-        let key = cluster_key(&members[group[0]].id);
-        for (rank, i) in group.into_iter().enumerate() {
+    for run in joined.chunk_by(|a, b| a.0 == b.0) {
+        let mut group: Vec<(Option<i64>, String, usize)> = Vec::with_capacity(run.len());
+        for &(_, i) in run {
+            group.push((members[i].published, id_of(members[i].addr)?, i));
+        }
+        group.sort_by(|a, b| (a.0.is_none(), a.0, &a.1).cmp(&(b.0.is_none(), b.0, &b.1)));
+        let key = cluster_key(&group[0].1);
+        for (rank, (_, _, i)) in group.into_iter().enumerate() {
             slots[i] = ClusterSlot {
                 key,
                 rank: rank as u64,
             };
         }
     }
-    slots
+    Ok(slots)
 }
 
 /// Pairs of member indexes whose signatures are within [`MAX_DISTANCE`] bits and whose
@@ -217,15 +255,18 @@ fn cluster_key(id: &str) -> u64 {
 mod tests {
     use super::*;
 
+    /// A member whose id is its document number's name in `IDS`.
     fn member(id: &str, published: Option<i64>, sig: Option<u64>) -> Member {
+        let doc = IDS.iter().position(|i| *i == id).unwrap() as u32;
         Member {
-            addr: DocAddress::new(0, 0),
-            id: id.into(),
+            addr: DocAddress::new(0, doc),
             published,
             sig,
             slot: ClusterSlot::default(),
         }
     }
+
+    const IDS: [&str; 5] = ["a", "b", "c", "far", "short"];
 
     #[test]
     fn near_signatures_cluster_and_earliest_is_canonical() {
@@ -237,7 +278,7 @@ mod tests {
             member("far", Some(5), Some(!s)),
             member("short", Some(5), None),
         ];
-        let slots = cluster(&members);
+        let slots = cluster(&members, |a| Ok(IDS[a.doc_id as usize].to_string())).unwrap();
         let key = cluster_key("a");
         assert_eq!(slots[1], ClusterSlot { key, rank: 0 });
         assert_eq!(slots[0], ClusterSlot { key, rank: 1 });

@@ -152,27 +152,27 @@ pub(crate) fn to_document_with(
     doc
 }
 
-/// The article stored at `addr` (see [`article_from_doc`]), its body read through `texts`.
-pub(crate) fn stored_article(
-    searcher: &tantivy::Searcher,
-    texts: &super::Texts<'_>,
-    f: &Fields,
-    addr: tantivy::DocAddress,
-) -> crate::Result<(Article, DocSource, Removed)> {
-    let doc: TantivyDocument = searcher.doc(addr)?;
-    let body = texts.get(f.body, &doc, addr)?.unwrap_or_default();
-    Ok(article_from_doc(&doc, body, f))
+/// What an article keeps outside the doc store: fields fast columns already hold, read back
+/// from them (see `readback`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Kept {
+    pub mentioned_dates: Vec<tantivy::DateTime>,
+    pub source: DocSource,
+    pub removed: Removed,
 }
 
-/// The article a stored document holds, with its bookkeeping: what re-indexing needs to
-/// rebuild the document without the source file (corpus-level cleaning, re-applied aliases).
+/// The article a stored document holds, its body (kept in the text store) and its
+/// bookkeeping (`kept`, from fast columns):
+/// what re-indexing needs to rebuild the document without the source file (corpus-level
+/// cleaning, cluster assignment, re-applied aliases).
 ///
-/// Entity mentions and the surface text of mentioned dates are not stored, so they come back
-/// empty; everything indexed is rebuilt as it was.
+/// Entity mentions and the surface text of mentioned dates are kept nowhere, so they come
+/// back empty; everything indexed is rebuilt as it was.
 pub(crate) fn article_from_doc(
     doc: &TantivyDocument,
     body: String,
     f: &Fields,
+    kept: Kept,
 ) -> (Article, DocSource, Removed) {
     use tantivy::schema::Value;
     let text = |field| {
@@ -185,7 +185,6 @@ pub(crate) fn article_from_doc(
             .filter_map(|v| v.as_str().map(String::from))
             .collect::<Vec<_>>()
     };
-    let u64s = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
     let day = |d: tantivy::DateTime| {
         chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)
             .map(|t| t.date_naive().format("%Y-%m-%d").to_string())
@@ -223,33 +222,14 @@ pub(crate) fn article_from_doc(
             })
         })
         .collect();
-    a.mentioned_dates = doc
-        .get_all(f.mentioned_dates)
-        .filter_map(|v| v.as_datetime())
+    a.mentioned_dates = kept
+        .mentioned_dates
+        .into_iter()
         .filter_map(day)
         .map(|value| MentionedDate {
             text: String::new(),
             value,
         })
         .collect();
-    let source = DocSource {
-        fingerprint: Fingerprint {
-            hash: u64s(f.source_hash),
-            size: u64s(f.source_size),
-            mtime: doc
-                .get_first(f.source_mtime)
-                .and_then(|v| v.as_i64())
-                .unwrap_or(0),
-        },
-        cluster: ClusterSlot {
-            key: u64s(f.dup_key),
-            rank: u64s(f.dup_rank),
-        },
-    };
-    let removed = Removed(
-        doc.get_all(f.para_removed)
-            .filter_map(|v| v.as_u64())
-            .collect(),
-    );
-    (a, source, removed)
+    (a, kept.source, kept.removed)
 }

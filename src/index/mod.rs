@@ -13,6 +13,7 @@ mod apart;
 mod clean;
 mod clusters;
 mod document;
+mod readback;
 mod relink;
 mod schema;
 mod state;
@@ -199,10 +200,7 @@ impl NewsIndex {
                 schema.version()
             )));
         }
-        // Plugins are not recorded in the index; tantivy refuses to write without them.
-        if let Some(field) = schema.apart() {
-            index.register_plugin(apart::TextStore::plugin(field));
-        }
+        register_plugins(&mut index, &schema);
         NewsIndex::wrap(index, schema, Some(dir.to_path_buf()))
     }
 
@@ -351,6 +349,14 @@ impl NewsIndex {
     }
 }
 
+/// Registers on an opened tantivy index the plugins `schema` needs: they are not recorded in
+/// the index, and tantivy refuses to write or merge without them.
+pub(crate) fn register_plugins(index: &mut Index, schema: &NewsSchema) {
+    if let Some(field) = schema.apart() {
+        index.register_plugin(apart::TextStore::plugin(field));
+    }
+}
+
 /// A tantivy index builder for `schema`: its fields, store settings and plugins.
 fn builder(schema: &NewsSchema) -> tantivy::IndexBuilder {
     let builder = Index::builder()
@@ -397,13 +403,18 @@ mod tests {
     fn version_mismatch_names_both_versions() {
         let dir = tempfile::tempdir().unwrap();
         NewsIndex::create(dir.path()).unwrap();
-        let v2 =
-            NewsSchema::parse(&DEFAULT_SCHEMA.replacen("version = 4", "version = 5", 1)).unwrap();
-        let err = NewsIndex::open_with_schema(dir.path(), v2).unwrap_err();
+        let v = NewsSchema::default().version();
+        let next = NewsSchema::parse(&DEFAULT_SCHEMA.replacen(
+            &format!("version = {v}"),
+            &format!("version = {}", v + 1),
+            1,
+        ))
+        .unwrap();
+        let err = NewsIndex::open_with_schema(dir.path(), next).unwrap_err();
         let msg = err.to_string();
         assert!(
-            msg.contains("schema version 4")
-                && msg.contains("schema version 5")
+            msg.contains(&format!("schema version {v}"))
+                && msg.contains(&format!("schema version {}", v + 1))
                 && msg.contains("--rebuild"),
             "{msg}"
         );

@@ -11,7 +11,8 @@ use std::sync::{Arc, RwLock};
 
 use tantivy::{IndexWriter, TantivyDocument};
 
-use super::document::{ARTICLE, replace, stored_article};
+use super::document::{ARTICLE, replace};
+use super::readback::ReadBack;
 use super::state::first_str;
 use super::{NewsIndex, write_atomically};
 use crate::extract::entities::{AliasTable, entities};
@@ -100,22 +101,18 @@ pub(crate) fn relink_all(
     table: &AliasTable,
 ) -> Result<usize> {
     let searcher = index.searcher()?;
-    let texts = index.texts(&searcher);
     let fields = index.schema.fields();
     let mut kind = String::new();
     let mut changed = 0;
+    let stored = ReadBack::open(index, &searcher)?;
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let kinds = segment.fast_fields().str("doc_kind")?;
         for doc in segment.doc_ids_alive() {
             if !first_str(kinds.as_ref(), doc, &mut kind)? || kind != ARTICLE {
                 continue;
             }
-            let (mut article, source, removed) = stored_article(
-                &searcher,
-                &texts,
-                fields,
-                tantivy::DocAddress::new(ord as u32, doc),
-            )?;
+            let (mut article, source, removed) =
+                stored.article(tantivy::DocAddress::new(ord as u32, doc))?;
             let found = entities(
                 article.title.as_deref(),
                 &article.body,

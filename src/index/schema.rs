@@ -547,7 +547,7 @@ fn resolve(def: &SchemaDef, schema: &Schema) -> Result<Fields> {
         section: get("section", Keyword, &["stored", "indexed"])?,
         entities: get("entities", Keyword, &["stored", "indexed"])?,
         entity_names: get("entity_names", Keyword, &["indexed"])?,
-        mentioned_dates: get("mentioned_dates", Date, &["indexed"])?,
+        mentioned_dates: get("mentioned_dates", Date, &["indexed", "fast"])?,
         word_count: get("word_count", U64, &[])?,
         para_hashes: get("para_hashes", U64, &["fast"])?,
         para_removed: get("para_removed", U64, &["fast"])?,
@@ -557,8 +557,8 @@ fn resolve(def: &SchemaDef, schema: &Schema) -> Result<Fields> {
         source_mtime: get("source_mtime", I64, &["fast"])?,
         wire: get("wire", Keyword, &["stored", "indexed", "fast"])?,
         simhash: get("simhash", U64, &["fast"])?,
-        dup_key: get("dup_key", U64, &["stored", "fast"])?,
-        dup_rank: get("dup_rank", U64, &["stored", "fast"])?,
+        dup_key: get("dup_key", U64, &["fast"])?,
+        dup_rank: get("dup_rank", U64, &["fast"])?,
     })
 }
 
@@ -585,7 +585,10 @@ mod tests {
                 "field `outlet` is missing",
             ),
             (
-                DEFAULT_SCHEMA.replace("version = 4", "version = 0"),
+                DEFAULT_SCHEMA.replace(
+                    &format!("version = {}", NewsSchema::default().version()),
+                    "version = 0",
+                ),
                 "version must be",
             ),
             (

@@ -15,6 +15,7 @@ use std::time::Instant;
 use serde::Serialize;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+mod merges;
 mod pipeline;
 mod stream;
 
@@ -213,7 +214,7 @@ impl NewsIndex {
                 Err(other) => return Err(Error::Tantivy(other)),
             }
         };
-        writer.set_merge_policy(Box::new(merge_policy()));
+        writer.set_merge_policy(Box::new(merges::policy()));
         // What is indexed now, including commits by other processes since this index opened.
         self.reader.reload()?;
         let known = Known::load(&self.reader.searcher())?;
@@ -363,8 +364,10 @@ impl Indexer<'_> {
         self.report.syndicated_articles = clustered.members;
         let mut report = std::mem::take(&mut self.report);
         report.elapsed_secs = self.started.elapsed().as_secs_f64();
+        // The ids of the run are no longer needed: free them before the last merges.
+        self.known = Known::default();
         self.writer.wait_merging_threads()?;
-        merge_leftovers(self.index)?;
+        merges::merge_leftovers(self.index)?;
         self.index.reader.reload()?;
         Ok(report)
     }
@@ -402,41 +405,6 @@ impl Indexer<'_> {
         r.elapsed_secs = self.started.elapsed().as_secs_f64();
         r
     }
-}
-
-/// Segments of more documents than this are left as they are: a merge reads its segments
-/// through memory maps, which count as resident memory while it runs, so bounding what one
-/// merge reads bounds the indexer's peak memory however large the corpus grows.
-const MERGE_MAX_DOCS: usize = 30_000;
-
-/// Merges every four segments of similar size (tantivy's default waits for eight, and an
-/// index of 200,000 articles ended in six segments), up to [`MERGE_MAX_DOCS`].
-fn merge_policy() -> tantivy::indexer::LogMergePolicy {
-    let mut policy = tantivy::indexer::LogMergePolicy::default();
-    policy.set_min_num_segments(4);
-    policy.set_max_docs_before_merge(MERGE_MAX_DOCS);
-    policy
-}
-
-/// At the end of a run, merges the small segments left over (fewer than the policy's four
-/// of a size, or one per run of an incremental update) into one: fewer segments to search.
-fn merge_leftovers(index: &NewsIndex) -> Result<()> {
-    let small: Vec<tantivy::index::SegmentId> = index
-        .index
-        .searchable_segment_metas()?
-        .iter()
-        .filter(|m| (m.num_docs() as usize) <= MERGE_MAX_DOCS)
-        .map(|m| m.id())
-        .collect();
-    if small.len() < 2 {
-        return Ok(());
-    }
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.index.writer_with_num_threads(1, 15_000_000)?;
-    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-    writer.merge(&small).wait()?;
-    writer.wait_merging_threads()?;
-    Ok(())
 }
 
 /// Path and reason of an error, for reports.

@@ -94,7 +94,23 @@ impl RepeatedParagraphs {
     fn repeated_id(&self, id: u32, hash: u64) -> Option<u32> {
         let n = *self.counts.get(&(id, hash))?;
         let total = *self.articles.get(id as usize)?;
-        (n >= Self::MIN_ARTICLES && n * 100 >= total).then_some(n)
+        Self::is_repeated(n, total).then_some(n)
+    }
+
+    /// Whether a paragraph found in `n` of an outlet's `total` articles is boilerplate.
+    fn is_repeated(n: u32, total: u32) -> bool {
+        n >= Self::MIN_ARTICLES && n * 100 >= total
+    }
+
+    /// Forgets every paragraph that is not boilerplate. Call it once all articles are
+    /// counted: the count then holds only what [`Self::strip`] removes, a small fraction of
+    /// the paragraphs seen.
+    pub fn retain_repeated(&mut self) {
+        let articles = &self.articles;
+        self.counts.retain(|(id, _), n| {
+            Self::is_repeated(*n, articles.get(*id as usize).copied().unwrap_or(0))
+        });
+        self.counts.shrink_to_fit();
     }
 
     /// In how many articles of the outlet the paragraph occurs, when that makes it boilerplate.
