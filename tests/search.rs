@@ -578,11 +578,12 @@ fn excluded_phrases_exclude_exactly_the_articles_that_have_them() {
     assert_eq!(count(r#"--"on on""#), 0);
 }
 
-/// A page is cut from the best matches kept while searching (no facet or timeline), or from
-/// every match (with one): both must give the same hits, in the same order, with the same
-/// totals — ties broken by id, copies folded, recency weighted, for any order and page.
+/// A page is the same whether or not facets are counted in the same pass (the unit tests of
+/// `search::tally` compare both with every match folded and ordered): same hits, in the same
+/// order, with the same totals — ties broken by id, copies folded, recency weighted, for any
+/// order and page.
 #[test]
-fn pages_are_the_same_whether_or_not_every_match_is_kept() {
+fn pages_are_the_same_whether_or_not_facets_are_counted() {
     use newsdex::search::FacetField;
     let env = TestEnv::new();
     let (index, _) = index_folder(&env.index_dir(), &sample_corpus());

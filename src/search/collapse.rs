@@ -7,9 +7,13 @@
 
 use std::collections::HashMap;
 
+use tantivy::DocAddress;
+#[cfg(test)]
 use tantivy::collector::{Collector, SegmentCollector};
+#[cfg(test)]
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+#[cfg(test)]
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// One matching article.
 #[derive(Debug, Clone, Copy)]
@@ -24,9 +28,12 @@ pub(crate) struct Match {
     pub published: Option<i64>,
 }
 
-/// Collects every match (memory: one small [`Match`] per matching article).
+/// Collects every match (memory: one small [`Match`] per matching article): the plain
+/// reference the page collector and the tally are tested against.
+#[cfg(test)]
 pub(crate) struct Matches;
 
+#[cfg(test)]
 pub(crate) struct SegmentMatches {
     segment: SegmentOrdinal,
     keys: Option<Column<u64>>,
@@ -35,6 +42,7 @@ pub(crate) struct SegmentMatches {
     out: Vec<Match>,
 }
 
+#[cfg(test)]
 impl Collector for Matches {
     type Fruit = Vec<Match>;
     type Child = SegmentMatches;
@@ -67,6 +75,7 @@ impl Collector for Matches {
     }
 }
 
+#[cfg(test)]
 impl SegmentCollector for SegmentMatches {
     type Fruit = Vec<Match>;
 

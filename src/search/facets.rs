@@ -8,9 +8,12 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+#[cfg(test)]
 use tantivy::columnar::StrColumn;
+#[cfg(test)]
 use tantivy::{DocId, Searcher};
 
+#[cfg(test)]
 use super::collapse::Group;
 use crate::{Error, Result};
 
@@ -99,7 +102,7 @@ impl FacetField {
     }
 
     /// The fast column holding its values, and for entity types the `type:` prefix kept.
-    fn column(self) -> (&'static str, Option<&'static str>) {
+    pub(crate) fn column(self) -> (&'static str, Option<&'static str>) {
         match self {
             FacetField::Outlet => ("outlet", None),
             FacetField::Entity => ("entities", None),
@@ -135,7 +138,9 @@ pub struct Facet {
     pub missing: u64,
 }
 
-/// Counts `fields` over the groups' shown copies.
+/// Counts `fields` over the groups' shown copies: the plain reference `tally` is tested
+/// against.
+#[cfg(test)]
 pub(crate) fn count(
     searcher: &Searcher,
     groups: &[Group],
@@ -189,8 +194,23 @@ pub(crate) fn count(
             }
         }
     }
+    let none: HashMap<&str, u64> = missing
+        .into_iter()
+        .map(|((name, _), n)| (name, n))
+        .collect();
+    Ok(finish(fields, &totals, &none, limit))
+}
+
+/// The facets of `fields` from value counts per column (`totals`) and the number of
+/// stories with no value in each column (`none`): top `limit` values, most frequent first.
+pub(crate) fn finish(
+    fields: &[FacetField],
+    totals: &HashMap<&str, HashMap<String, u64>>,
+    none: &HashMap<&str, u64>,
+    limit: usize,
+) -> Vec<Facet> {
     let empty = HashMap::new();
-    Ok(fields
+    fields
         .iter()
         .map(|&field| {
             let (name, prefix) = field.column();
@@ -216,11 +236,8 @@ pub(crate) fn count(
             let distinct = values.len() as u64;
             values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
             values.truncate(limit);
-            // For entity types, an article with entities of other types only has none of this.
-            let missing = match prefix {
-                None => missing.get(&(name, None)).copied().unwrap_or(0),
-                Some(_) => missing.get(&(name, prefix)).copied().unwrap_or(0),
-            };
+            // Stories with no value in the column (for an entity type: with no entity).
+            let missing = none.get(name).copied().unwrap_or(0);
             Facet {
                 field,
                 values,
@@ -228,5 +245,5 @@ pub(crate) fn count(
                 missing,
             }
         })
-        .collect())
+        .collect()
 }

@@ -3,11 +3,10 @@
 //! ```text
 //! SearchRequest ─ query::parse_query ─▶ Ast ─ query::Builder ─▶ text query (BM25, title boosted)
 //!               ─ filters ─▶ outlet / date / language / entity / wire clauses (score 0)
-//!               ─ collapse::Matches ─▶ every match: score, cluster, date (fast columns)
-//!                 (or top::TopGroups, without facets or timeline: only what can reach the page)
-//!               ─ recency (each copy by its own date) ─ collapse::group ─▶ one group per
-//!                 story (copies folded, scored by the best)
-//!               ─ facets / timeline over all groups; order ─▶ the page
+//!               ─ top::TopGroups ─▶ the groups that can reach the page (copies folded
+//!                 into stories, scored by the best copy, recency per copy) and exact totals
+//!                 ─ with tally::Tally in the same pass: facets / timeline over every story
+//!               ─ order ─▶ the page
 //!               ─ stored fields + snippets, KWIC, explanations ─▶ SearchResults
 //! ```
 //! [`NewsIndex::export`] streams every group in the same order instead of one page, without
@@ -29,6 +28,7 @@ mod request;
 mod results;
 mod siblings;
 mod snippets;
+mod tally;
 mod timeline;
 mod top;
 
@@ -46,7 +46,9 @@ use tantivy::query::{BooleanQuery, Occur as TOccur, Query};
 use tantivy::schema::Value;
 use tantivy::{Searcher, TantivyDocument};
 
-use self::collapse::{Group, Matches};
+use self::collapse::Group;
+#[cfg(test)]
+use self::collapse::Matches;
 use self::order::FastStr;
 use crate::index::{NewsIndex, rfc3339};
 use crate::{Error, Result};
@@ -121,19 +123,26 @@ impl NewsIndex {
         let started = Instant::now();
         req.validate()?;
         let (searcher, generation) = self.snapshot()?;
-        // Facets and timelines count every story; a page alone needs only its candidates.
-        let every_group = !req.facets.is_empty() || req.timeline.is_some();
-        let mut run = self.run(&searcher, req, every_group)?;
+        // Facets and timelines count every story, as the matches stream by, in the pass
+        // that keeps the page's candidates.
+        let tally = (!req.facets.is_empty() || req.timeline.is_some()).then(|| {
+            tally::Tally::new(
+                &req.facets,
+                req.timeline.map(|i| (i, req.per_outlet)),
+                !req.all_copies,
+            )
+        });
+        let (mut run, tallied) = self.run(&searcher, req, tally)?;
+        let mut tallied = tallied.unwrap_or_default();
         let facets = if req.facets.is_empty() {
             Vec::new()
         } else {
-            facets::count(&searcher, &run.groups, &req.facets, req.facet_limit)?
+            facets::finish(&req.facets, &tallied.values, &tallied.none, req.facet_limit)
         };
         let timeline = match req.timeline {
             None => None,
             Some(interval) => {
-                let (counts, undated) =
-                    timeline::bucket_counts(&searcher, &run.groups, interval, req.per_outlet)?;
+                let (counts, undated) = (tallied.counts(), tallied.undated);
                 let totals = if req.normalize {
                     // The denominator: everything passing the filters, whatever the query
                     // text; per outlet, every copy an outlet ran is its output.
@@ -246,48 +255,56 @@ impl NewsIndex {
         })
     }
 
-    /// The query and its groups, scored (and weighted for recency) but not ordered: every
-    /// group with `every_group`, else only those that can reach the request's page
-    /// ([`top::TopGroups`]: a search that keeps every match spends most of its time doing so).
-    fn run(&self, searcher: &Searcher, req: &SearchRequest, every_group: bool) -> Result<Run> {
+    /// The query and the groups that can reach the request's page, scored (and weighted for
+    /// recency) but not ordered ([`top::TopGroups`]: a search that keeps every match spends
+    /// most of its time doing so); with `tally`, also its counts over every story.
+    fn run(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        tally: Option<tally::Tally>,
+    ) -> Result<(Run, Option<tally::Tallied>)> {
         let absent = self.absent_variants(searcher);
         let text_query = self.text_query(req, &absent)?;
         let full = self.full_query(req, text_query.box_clone())?;
         let recency = self.recency(searcher, req)?;
-        if !every_group {
-            let top = searcher.search(
-                &*full,
-                &top::TopGroups {
-                    want: req.offset.saturating_add(req.limit),
-                    sort: req.sort,
-                    collapse: !req.all_copies,
-                    recency,
-                },
-            )?;
-            return Ok(Run {
-                text_query,
-                groups: top.candidates,
-                total: top.total,
-                copies: top.copies,
-                recency,
-            });
-        }
+        let top = top::TopGroups {
+            want: req.offset.saturating_add(req.limit),
+            sort: req.sort,
+            collapse: !req.all_copies,
+            recency,
+        };
+        let (top, tallied) = match tally {
+            Some(tally) => {
+                let (top, tallied) = searcher.search(&*full, &(top, tally))?;
+                (top, Some(tallied))
+            }
+            None => (searcher.search(&*full, &top)?, None),
+        };
+        let run = Run {
+            text_query,
+            groups: top.candidates,
+            total: top.total,
+            copies: top.copies,
+            recency,
+        };
+        Ok((run, tallied))
+    }
+
+    /// Every match of `req` folded into groups, unordered: the plain reference the page
+    /// collector and the tally are tested against.
+    #[cfg(test)]
+    fn every_group(&self, searcher: &Searcher, req: &SearchRequest) -> Result<Vec<Group>> {
+        let absent = self.absent_variants(searcher);
+        let full = self.full_query(req, self.text_query(req, &absent)?)?;
         let mut matches = searcher.search(&*full, &Matches)?;
-        let copies = matches.len();
-        if let Some(r) = recency {
+        if let Some(r) = self.recency(searcher, req)? {
             // Each copy by its own date, before folding: a story scores as its best copy.
             for m in &mut matches {
                 m.score *= r.factor(m.published);
             }
         }
-        let groups = collapse::group(matches, !req.all_copies);
-        Ok(Run {
-            text_query,
-            total: groups.len(),
-            groups,
-            copies,
-            recency,
-        })
+        Ok(collapse::group(matches, !req.all_copies))
     }
 
     /// The text query with the request's filters, never matching bookkeeping records.

@@ -6,10 +6,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use tantivy::Searcher;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+#[cfg(test)]
 use super::collapse::Group;
 use crate::{Error, Result};
 
@@ -45,7 +48,7 @@ impl Interval {
     }
 
     /// The first day of the bucket holding `d`.
-    fn start(self, d: NaiveDate) -> NaiveDate {
+    pub(crate) fn start(self, d: NaiveDate) -> NaiveDate {
         match self {
             Interval::Day => d,
             Interval::Week => d - Days::new(u64::from(d.weekday().num_days_from_monday())),
@@ -122,7 +125,9 @@ pub struct Timeline {
 /// Counts per (outlet if asked, bucket start).
 pub(crate) type Counts = HashMap<(Option<String>, NaiveDate), u64>;
 
-/// Counts the groups' shown copies per bucket (and outlet); returns them and the undated.
+/// Counts the groups' shown copies per bucket (and outlet); returns them and the undated:
+/// the plain reference `tally` is tested against.
+#[cfg(test)]
 pub(crate) fn bucket_counts(
     searcher: &Searcher,
     groups: &[Group],

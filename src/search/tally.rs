@@ -1,0 +1,483 @@
+//! Tally: facet counts and timeline buckets over every matching story, counted as the
+//! matches stream by, in the same pass that keeps a search's page (`top`).
+//!
+//! A story is an article outside any cluster, or a cluster's matching copies folded into its
+//! lowest-ranked one (as `collapse::group` folds them). Articles outside a cluster — nearly
+//! all — are counted on the spot, by term ordinal per segment; the few clustered ones are
+//! kept with their values until every segment is seen, then each cluster counts once, by its
+//! lowest-ranked matching copy. Nothing proportional to the number of matches is built.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::facets::FacetField;
+use super::timeline::{Counts, Interval};
+use crate::ingest::FnvMap;
+
+/// What to count, over every story the query matches.
+pub(crate) struct Tally {
+    /// Columns the facets read (each once, however many facets read it).
+    pub columns: Vec<&'static str>,
+    /// The timeline's interval and whether it has one series per outlet.
+    pub timeline: Option<(Interval, bool)>,
+    /// Fold syndicated copies into one story.
+    pub collapse: bool,
+}
+
+impl Tally {
+    /// A tally for `facets` and the timeline `timeline` (interval, per outlet).
+    pub(crate) fn new(
+        facets: &[FacetField],
+        timeline: Option<(Interval, bool)>,
+        collapse: bool,
+    ) -> Tally {
+        let mut columns: Vec<&'static str> = facets.iter().map(|f| f.column().0).collect();
+        columns.sort_unstable();
+        columns.dedup();
+        Tally {
+            columns,
+            timeline,
+            collapse,
+        }
+    }
+}
+
+/// The counts over every story.
+#[derive(Debug, Default)]
+pub(crate) struct Tallied {
+    /// Column → value → stories.
+    pub values: HashMap<&'static str, HashMap<String, u64>>,
+    /// Column → stories with no value in it.
+    pub none: HashMap<&'static str, u64>,
+    /// Timeline buckets (outlet → first day → stories), and undated stories. Nested, so
+    /// merging segments hashes an outlet's name once, not once per bucket.
+    pub buckets: HashMap<Option<String>, FnvMap<NaiveDate, u64>>,
+    pub undated: u64,
+}
+
+/// A clustered matching article, with what it would count if it is its story's copy.
+#[derive(Debug)]
+pub(crate) struct ClusteredCopy {
+    key: u64,
+    rank: u64,
+    addr: DocAddress,
+    /// Per column (in `Tally::columns` order), its values.
+    values: Vec<Vec<String>>,
+    /// Its timeline bucket (outlet, first day), `None` when undated.
+    bucket: Option<(Option<String>, NaiveDate)>,
+}
+
+impl Tallied {
+    /// The timeline buckets as `timeline::build` takes them.
+    pub(crate) fn counts(&mut self) -> Counts {
+        std::mem::take(&mut self.buckets)
+            .into_iter()
+            .flat_map(|(outlet, days)| {
+                days.into_iter()
+                    .map(move |(start, n)| ((outlet.clone(), start), n))
+            })
+            .collect()
+    }
+
+    fn add(&mut self, columns: &[&'static str], copy: ClusteredCopy, timeline: bool) {
+        for (name, values) in columns.iter().zip(copy.values) {
+            if values.is_empty() {
+                *self.none.entry(name).or_default() += 1;
+            }
+            let counts = self.values.entry(name).or_default();
+            for v in values {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        if timeline {
+            match copy.bucket {
+                Some((outlet, start)) => {
+                    *self
+                        .buckets
+                        .entry(outlet)
+                        .or_default()
+                        .entry(start)
+                        .or_default() += 1
+                }
+                None => self.undated += 1,
+            }
+        }
+    }
+}
+
+struct SegmentColumn {
+    column: Option<StrColumn>,
+    /// Stories per term ordinal.
+    counts: Vec<u64>,
+    none: u64,
+}
+
+struct SegmentTimeline {
+    interval: Interval,
+    published: Option<Column<tantivy::DateTime>>,
+    outlets: Option<StrColumn>,
+    /// Stories per (outlet ordinal, day since the epoch): days become buckets once per
+    /// distinct day, at harvest, not once per match.
+    counts: FnvMap<(Option<u64>, i64), u64>,
+    undated: u64,
+}
+
+impl SegmentTimeline {
+    /// The (outlet ordinal, day since the epoch) of `doc`, or `None` when undated.
+    fn day(&self, doc: DocId) -> Option<(Option<u64>, i64)> {
+        let secs = self.published.as_ref()?.first(doc)?.into_timestamp_secs();
+        let outlet = self.outlets.as_ref().and_then(|c| c.term_ords(doc).next());
+        Some((outlet, secs.div_euclid(86_400)))
+    }
+
+    /// The bucket of a day since the epoch.
+    fn bucket(&self, day: i64) -> Option<NaiveDate> {
+        let day = chrono::DateTime::from_timestamp(day * 86_400, 0)?.date_naive();
+        Some(self.interval.start(day))
+    }
+}
+
+/// One segment's tally.
+pub(crate) struct SegmentTally {
+    segment: SegmentOrdinal,
+    columns: Vec<(&'static str, SegmentColumn)>,
+    timeline: Option<SegmentTimeline>,
+    keys: Option<Column<u64>>,
+    ranks: Option<Column<u64>>,
+    clustered: Vec<(u64, u64, DocId)>,
+}
+
+fn name_of(column: Option<&StrColumn>, ord: u64) -> Option<String> {
+    let mut buf = String::new();
+    column?.ord_to_str(ord, &mut buf).ok()?.then_some(buf)
+}
+
+impl Collector for Tally {
+    type Fruit = Tallied;
+    type Child = SegmentTally;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentTally> {
+        let ff = reader.fast_fields();
+        let mut columns = Vec::new();
+        for &name in &self.columns {
+            let column = ff.str(name)?;
+            let terms = column.as_ref().map_or(0, |c| c.num_terms());
+            columns.push((
+                name,
+                SegmentColumn {
+                    column,
+                    counts: vec![0; terms],
+                    none: 0,
+                },
+            ));
+        }
+        let timeline = match self.timeline {
+            Some((interval, per_outlet)) => Some(SegmentTimeline {
+                interval,
+                published: ff.column_opt("published")?,
+                outlets: if per_outlet { ff.str("outlet")? } else { None },
+                counts: FnvMap::default(),
+                undated: 0,
+            }),
+            None => None,
+        };
+        let (keys, ranks) = if self.collapse {
+            (ff.column_opt("dup_key")?, ff.column_opt("dup_rank")?)
+        } else {
+            (None, None)
+        };
+        Ok(SegmentTally {
+            segment,
+            columns,
+            timeline,
+            keys,
+            ranks,
+            clustered: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(Tallied, Vec<ClusteredCopy>)>) -> tantivy::Result<Tallied> {
+        let mut all = Tallied::default();
+        let mut copies: HashMap<u64, ClusteredCopy> = HashMap::new();
+        for (t, clustered) in fruits {
+            for (name, values) in t.values {
+                let counts = all.values.entry(name).or_default();
+                for (v, n) in values {
+                    *counts.entry(v).or_default() += n;
+                }
+            }
+            for (name, n) in t.none {
+                *all.none.entry(name).or_default() += n;
+            }
+            for (outlet, days) in t.buckets {
+                let into = all.buckets.entry(outlet).or_default();
+                for (start, n) in days {
+                    *into.entry(start).or_default() += n;
+                }
+            }
+            all.undated += t.undated;
+            for c in clustered {
+                match copies.get(&c.key) {
+                    Some(best) if (best.rank, best.addr) <= (c.rank, c.addr) => {}
+                    _ => {
+                        copies.insert(c.key, c);
+                    }
+                }
+            }
+        }
+        for (_, copy) in copies {
+            all.add(&self.columns, copy, self.timeline.is_some());
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentTally {
+    fn values(&self, doc: DocId) -> Vec<Vec<String>> {
+        self.columns
+            .iter()
+            .map(|(_, c)| match &c.column {
+                Some(col) => col
+                    .term_ords(doc)
+                    .filter_map(|ord| name_of(Some(col), ord))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect()
+    }
+}
+
+impl SegmentCollector for SegmentTally {
+    type Fruit = (Tallied, Vec<ClusteredCopy>);
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        if key != 0 {
+            let rank = self.ranks.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+            self.clustered.push((key, rank, doc));
+            return;
+        }
+        for (_, c) in &mut self.columns {
+            let mut any = false;
+            if let Some(col) = &c.column {
+                for ord in col.term_ords(doc) {
+                    if let Some(n) = c.counts.get_mut(ord as usize) {
+                        *n += 1;
+                    }
+                    any = true;
+                }
+            }
+            if !any {
+                c.none += 1;
+            }
+        }
+        if let Some(t) = &mut self.timeline {
+            match t.day(doc) {
+                Some(d) => *t.counts.entry(d).or_default() += 1,
+                None => t.undated += 1,
+            }
+        }
+    }
+
+    fn harvest(self) -> (Tallied, Vec<ClusteredCopy>) {
+        let mut out = Tallied::default();
+        let clustered = self
+            .clustered
+            .iter()
+            .map(|&(key, rank, doc)| ClusteredCopy {
+                key,
+                rank,
+                addr: DocAddress::new(self.segment, doc),
+                values: self.values(doc),
+                bucket: self.timeline.as_ref().and_then(|t| {
+                    let (ord, day) = t.day(doc)?;
+                    let outlet = ord.and_then(|o| name_of(t.outlets.as_ref(), o));
+                    Some((outlet, t.bucket(day)?))
+                }),
+            })
+            .collect();
+        for (name, c) in self.columns {
+            out.none.insert(name, c.none);
+            let values = out.values.entry(name).or_default();
+            for (ord, &n) in c.counts.iter().enumerate() {
+                if n > 0
+                    && let Some(v) = name_of(c.column.as_ref(), ord as u64)
+                {
+                    *values.entry(v).or_default() += n;
+                }
+            }
+        }
+        if let Some(t) = &self.timeline {
+            out.undated = t.undated;
+            // Days to buckets by ordinal first: names are looked up once per outlet and
+            // bucket, not once per outlet and day.
+            let mut by_bucket: FnvMap<(Option<u64>, NaiveDate), u64> = FnvMap::default();
+            for (&(ord, day), &n) in &t.counts {
+                match t.bucket(day) {
+                    Some(start) => *by_bucket.entry((ord, start)).or_default() += n,
+                    None => out.undated += n,
+                }
+            }
+            let mut by_ord: FnvMap<Option<u64>, FnvMap<NaiveDate, u64>> = FnvMap::default();
+            for ((ord, start), n) in by_bucket {
+                *by_ord.entry(ord).or_default().entry(start).or_default() += n;
+            }
+            for (ord, days) in by_ord {
+                let outlet = ord.and_then(|o| name_of(t.outlets.as_ref(), o));
+                let into = out.buckets.entry(outlet).or_default();
+                for (start, n) in days {
+                    *into.entry(start).or_default() += n;
+                }
+            }
+        }
+        (out, clustered)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::search::{FacetField, Interval, SearchRequest, facets, timeline};
+    use crate::{Article, Entity, EntityKind, NewsDate, NewsIndex, WriterOptions};
+
+    /// Stories of 60 pseudo-random words, some run by two or three outlets (identical text:
+    /// syndication clusters), some undated, with entities, over several segments.
+    fn index() -> NewsIndex {
+        let index = NewsIndex::create_in_ram().unwrap();
+        let mut w = index.indexer(WriterOptions::default()).unwrap();
+        let vocab = [
+            "crane", "ferry", "tide", "dock", "cargo", "pilot", "quay", "berth", "storm", "barge",
+            "lock", "canal", "mayor", "budget", "vote", "river", "bridge", "toll", "fleet", "salt",
+        ];
+        let kinds = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ];
+        let mut n = 0;
+        for story in 0..40u64 {
+            let mut x = story.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let mut words: Vec<&str> = (0..60)
+                .map(|_| {
+                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    vocab[(x >> 33) as usize % vocab.len()]
+                })
+                .collect();
+            words.extend(std::iter::repeat_n("harbour", story as usize % 3 + 1));
+            let body = words.join(" ");
+            for copy in 0..(story % 3 + 1) {
+                let mut a = Article::new(format!("s{story:02}-{copy}"), "a.txt", body.clone());
+                a.outlet = (story % 5 != 4).then(|| format!("Outlet {}", (story + copy) % 4));
+                a.published = if (story + copy) % 6 == 0 {
+                    None
+                } else {
+                    NewsDate::parse(&format!("2024-0{}-{:02}", story % 3 + 1, copy * 9 + 1))
+                };
+                a.entities = (0..(story + copy) % 4)
+                    .map(|e| Entity {
+                        name: format!("Name {}", (story + e) % 5),
+                        kind: kinds[e as usize % 3],
+                        mentions: Vec::new(),
+                    })
+                    .collect();
+                w.add_article(&a).unwrap();
+                n += 1;
+                if n % 11 == 0 {
+                    w.commit().unwrap();
+                }
+            }
+        }
+        w.finish().unwrap();
+        index
+    }
+
+    /// Facets, timelines and totals counted while collecting are those of folding every
+    /// match into stories first, with and without copies, per outlet or not.
+    #[test]
+    fn tally_counts_what_folding_every_match_counts() {
+        let index = index();
+        let searcher = index.searcher().unwrap();
+        let fields = FacetField::ALL;
+        let mut clustered = false;
+        for query in ["harbour", "ferry OR storm", ""] {
+            for all_copies in [false, true] {
+                for (interval, per_outlet) in [
+                    (Interval::Month, false),
+                    (Interval::Day, true),
+                    (Interval::Week, false),
+                ] {
+                    let mut req = SearchRequest::new(query).all_copies(all_copies);
+                    for f in fields {
+                        req = req.facet(f);
+                    }
+                    let req = req
+                        .facet_limit(100)
+                        .timeline(interval)
+                        .per_outlet(per_outlet);
+                    let got = index.search(&req).unwrap();
+                    let groups = index.every_group(&searcher, &req).unwrap();
+                    clustered |= groups.iter().any(|g| !g.copies.is_empty());
+                    let label = format!("{query:?} all_copies={all_copies} {interval:?}");
+                    assert_eq!(got.total, groups.len() as u64, "{label}");
+                    let want = facets::count(&searcher, &groups, &fields, 100).unwrap();
+                    assert_eq!(got.facets, want, "{label}");
+                    let (counts, undated) =
+                        timeline::bucket_counts(&searcher, &groups, interval, per_outlet).unwrap();
+                    let want = timeline::build(interval, counts, undated, None);
+                    assert_eq!(got.timeline, Some(want), "{label}");
+                }
+            }
+        }
+        assert!(clustered, "the corpus has syndicated copies");
+    }
+
+    /// A page cut from the candidates kept while collecting is the page cut from every
+    /// match folded and ordered: same stories, order, scores and totals.
+    #[test]
+    fn pages_are_those_of_every_match_ordered() {
+        use crate::search::{Sort, order};
+        let index = index();
+        let searcher = index.searcher().unwrap();
+        for query in ["harbour", "ferry OR storm", ""] {
+            for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+                for all_copies in [false, true] {
+                    for (offset, limit) in [(0, 3), (4, 5), (0, 100)] {
+                        let mut req = SearchRequest::new(query)
+                            .sort(sort)
+                            .all_copies(all_copies)
+                            .offset(offset)
+                            .limit(limit);
+                        if query == "harbour" {
+                            req = req.recency("5d").unwrap();
+                        }
+                        let got = index.search(&req).unwrap();
+                        let mut groups = index.every_group(&searcher, &req).unwrap();
+                        let n = groups.len();
+                        order::sort(&searcher, &mut groups, sort, !all_copies, 0..n).unwrap();
+                        let page = &groups[offset.min(n)..(offset + limit).min(n)];
+                        let addrs: Vec<_> = page.iter().map(|g| g.rep.addr).collect();
+                        let want = order::ids_of(&searcher, &addrs).unwrap();
+                        let ids: Vec<_> = got.hits.iter().map(|h| h.id.clone()).collect();
+                        let label = format!("{query:?} {sort:?} {all_copies} {offset}+{limit}");
+                        assert_eq!(ids, want, "{label}");
+                        let scores: Vec<f32> = page.iter().map(|g| g.score).collect();
+                        let got_scores: Vec<f32> = got.hits.iter().map(|h| h.score).collect();
+                        assert_eq!(got_scores, scores, "{label}");
+                        assert_eq!(got.total, n as u64, "{label}");
+                    }
+                }
+            }
+        }
+    }
+}
