@@ -184,49 +184,7 @@ impl NewsIndex {
 mod tests {
     use super::*;
     use crate::search::Sort;
-    use crate::{Article, NewsDate, WriterOptions};
-
-    /// Stories of 60 pseudo-random words with "harbour" 1–4 times; some run by two or
-    /// three outlets (identical text, so their copies tie on score), spread over segments.
-    fn index() -> NewsIndex {
-        let index = NewsIndex::create_in_ram().unwrap();
-        let mut w = index.indexer(WriterOptions::default()).unwrap();
-        let vocab = [
-            "crane", "ferry", "tide", "dock", "cargo", "pilot", "quay", "berth", "storm", "barge",
-            "lock", "canal", "mayor", "budget", "vote", "river", "bridge", "toll", "fleet", "salt",
-            "grain", "coal", "steel", "wind", "rain", "fog", "lamp", "rope", "net", "fish",
-        ];
-        let mut n = 0;
-        for story in 0..30u64 {
-            let mut x = story
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let mut words: Vec<&str> = (0..60)
-                .map(|_| {
-                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
-                    vocab[(x >> 33) as usize % vocab.len()]
-                })
-                .collect();
-            words.extend(std::iter::repeat_n("harbour", story as usize % 4 + 1));
-            let body = words.join(" ");
-            for copy in 0..(story % 3 + 1) {
-                let mut a = Article::new(format!("s{story:02}-{copy}"), "a.txt", body.clone());
-                a.outlet = Some(format!("Outlet {copy}"));
-                a.published = if story % 7 == 0 {
-                    None
-                } else {
-                    NewsDate::parse(&format!("2024-01-{:02}", story % 5 + copy + 1))
-                };
-                w.add_article(&a).unwrap();
-                n += 1;
-                if n % 9 == 0 {
-                    w.commit().unwrap();
-                }
-            }
-        }
-        w.finish().unwrap();
-        index
-    }
+    use crate::search::fixture::index;
 
     #[test]
     fn paged_export_is_the_search_order_at_any_page_size() {

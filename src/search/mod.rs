@@ -19,6 +19,8 @@ mod explain;
 mod export;
 mod facets;
 mod filters;
+#[cfg(test)]
+mod fixture;
 mod kwic;
 mod order;
 mod pages;
