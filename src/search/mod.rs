@@ -149,16 +149,13 @@ impl NewsIndex {
                     // The denominator: everything passing the filters, whatever the query
                     // text; per outlet, every copy an outlet ran is its output.
                     let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
-                    let totals = timeline::BucketTotals {
-                        interval,
-                        per_outlet: req.per_outlet,
-                        collapse: !(req.all_copies || req.per_outlet),
-                    };
-                    Some(
-                        searcher
-                            .search(&*self.full_query(req, all_text)?, &totals)?
-                            .0,
-                    )
+                    let totals = tally::Tally::new(
+                        &[],
+                        Some((interval, req.per_outlet)),
+                        !(req.all_copies || req.per_outlet),
+                    );
+                    let mut totals = searcher.search(&*self.full_query(req, all_text)?, &totals)?;
+                    Some(totals.counts())
                 } else {
                     None
                 };

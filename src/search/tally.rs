@@ -383,8 +383,20 @@ mod tests {
                     assert_eq!(got.facets, want, "{label}");
                     let (counts, undated) =
                         timeline::bucket_counts(&searcher, &groups, interval, per_outlet).unwrap();
-                    let want = timeline::build(interval, counts, undated, None);
+                    let want = timeline::build(interval, counts.clone(), undated, None);
                     assert_eq!(got.timeline, Some(want), "{label}");
+                    // Normalised: the denominators are every article passing the filters,
+                    // each copy counted when per outlet.
+                    let normalised = index.search(&req.clone().normalize(true)).unwrap();
+                    let every = SearchRequest::new("")
+                        .all_copies(all_copies || per_outlet)
+                        .timeline(interval)
+                        .per_outlet(per_outlet);
+                    let all = index.every_group(&searcher, &every).unwrap();
+                    let (totals, _) =
+                        timeline::bucket_counts(&searcher, &all, interval, per_outlet).unwrap();
+                    let want = timeline::build(interval, counts, undated, Some(&totals));
+                    assert_eq!(normalised.timeline, Some(want), "{label} normalised");
                 }
             }
         }

@@ -8,9 +8,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use tantivy::Searcher;
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+#[cfg(test)]
+use tantivy::columnar::StrColumn;
 
 #[cfg(test)]
 use super::collapse::Group;
@@ -165,136 +164,6 @@ pub(crate) fn bucket_counts(
         *counts.entry((outlet, interval.start(day))).or_default() += 1;
     }
     Ok((counts, undated))
-}
-
-/// Counts stories per bucket (and outlet) without keeping the matches: the denominators of
-/// a normalised timeline. With `collapse`, articles outside any cluster are counted as they
-/// stream by; the few clustered ones are kept to count each cluster once, by its
-/// lowest-ranked copy.
-pub(crate) struct BucketTotals {
-    pub interval: Interval,
-    pub per_outlet: bool,
-    pub collapse: bool,
-}
-
-/// A clustered article: (cluster, rank, outlet, bucket).
-type Clustered = (u64, u64, Option<String>, NaiveDate);
-
-pub(crate) struct SegmentTotals {
-    interval: Interval,
-    collapse: bool,
-    published: Option<Column<tantivy::DateTime>>,
-    keys: Option<Column<u64>>,
-    ranks: Option<Column<u64>>,
-    outlets: Option<StrColumn>,
-    counts: HashMap<(Option<u64>, NaiveDate), u64>,
-    clustered: Vec<(u64, u64, Option<u64>, NaiveDate)>,
-}
-
-impl Collector for BucketTotals {
-    type Fruit = (Counts, Vec<Clustered>);
-    type Child = SegmentTotals;
-
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentTotals> {
-        let ff = reader.fast_fields();
-        Ok(SegmentTotals {
-            interval: self.interval,
-            collapse: self.collapse,
-            published: ff.column_opt("published")?,
-            keys: ff.column_opt("dup_key")?,
-            ranks: ff.column_opt("dup_rank")?,
-            outlets: if self.per_outlet {
-                ff.str("outlet")?
-            } else {
-                None
-            },
-            counts: HashMap::new(),
-            clustered: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(
-        &self,
-        fruits: Vec<(Counts, Vec<Clustered>)>,
-    ) -> tantivy::Result<(Counts, Vec<Clustered>)> {
-        let mut counts = Counts::new();
-        let mut clustered: HashMap<u64, Clustered> = HashMap::new();
-        for (c, cl) in fruits {
-            for (k, n) in c {
-                *counts.entry(k).or_default() += n;
-            }
-            for item in cl {
-                match clustered.get(&item.0) {
-                    Some(best) if best.1 <= item.1 => {}
-                    _ => {
-                        clustered.insert(item.0, item);
-                    }
-                }
-            }
-        }
-        for (_, (_, _, outlet, start)) in clustered {
-            *counts.entry((outlet, start)).or_default() += 1;
-        }
-        Ok((counts, Vec::new()))
-    }
-}
-
-impl SegmentCollector for SegmentTotals {
-    type Fruit = (Counts, Vec<Clustered>);
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        let Some(day) = self
-            .published
-            .as_ref()
-            .and_then(|c| c.first(doc))
-            .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
-            .map(|t| t.date_naive())
-        else {
-            return;
-        };
-        let start = self.interval.start(day);
-        let outlet = self.outlets.as_ref().and_then(|c| c.term_ords(doc).next());
-        let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-        if self.collapse && key != 0 {
-            let rank = self.ranks.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-            self.clustered.push((key, rank, outlet, start));
-        } else {
-            *self.counts.entry((outlet, start)).or_default() += 1;
-        }
-    }
-
-    fn harvest(self) -> (Counts, Vec<Clustered>) {
-        let mut names: HashMap<u64, String> = HashMap::new();
-        let mut name = |ord: Option<u64>| -> Option<String> {
-            let (ord, col) = (ord?, self.outlets.as_ref()?);
-            if let Some(n) = names.get(&ord) {
-                return Some(n.clone());
-            }
-            let mut buf = String::new();
-            col.ord_to_str(ord, &mut buf).ok()?;
-            names.insert(ord, buf.clone());
-            Some(buf)
-        };
-        let counts = self
-            .counts
-            .into_iter()
-            .map(|((ord, start), n)| ((name(ord), start), n))
-            .collect();
-        let clustered = self
-            .clustered
-            .into_iter()
-            .map(|(key, rank, ord, start)| (key, rank, name(ord), start))
-            .collect();
-        (counts, clustered)
-    }
 }
 
 /// Most buckets a series is filled out to (empty periods between matches); beyond, only
