@@ -299,6 +299,20 @@ fn timelines_bucket_per_outlet_and_normalise() {
     assert!(!text.contains('█'));
 }
 
+/// An export is records only: asking it for facets or a timeline is an error naming both
+/// flags, not a silently missing count.
+#[test]
+fn export_refuses_facets_and_timelines() {
+    // The flags are refused before any index is opened.
+    let env = TestEnv::new();
+    for flag in [["--facet", "outlet"], ["--timeline", "month"]] {
+        let out = run(env.newsdex().args(["search", "drones", "--all"]).args(flag));
+        assert_exit(&out, 2, "--all with a count");
+        let err = stderr(&out);
+        assert!(err.contains("--all") && err.contains(flag[0]), "{err}");
+    }
+}
+
 #[test]
 fn export_streams_every_match_in_a_stable_order_with_the_generation() {
     let env = TestEnv::new();

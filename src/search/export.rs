@@ -58,7 +58,8 @@ const CHUNK_WITH_TEXT: usize = 1024;
 
 impl NewsIndex {
     /// Streams every match of `req` to `sink`, in the request's order (relevance: score,
-    /// then id; newest/oldest: date, then id), ignoring `offset` and `limit`.
+    /// then id; newest/oldest: date, then id), ignoring `offset` and `limit` (and facets and
+    /// timelines, which an export does not count: the CLI refuses them with `--all`).
     ///
     /// # Errors
     /// As [`NewsIndex::search`]; an error from `sink` stops the export and is returned.

@@ -284,8 +284,9 @@ pub struct SearchArgs {
     #[arg(long)]
     pub debug_query: bool,
     /// Stream every match (no limit) in a stable order as JSON Lines (default) or CSV; each
-    /// record carries the index generation.
-    #[arg(long, conflicts_with_all = ["json", "count", "offset"])]
+    /// record carries the index generation. Facets and timelines are not part of an export:
+    /// ask for them in a search without --all.
+    #[arg(long, conflicts_with_all = ["json", "count", "offset", "facet", "timeline"])]
     pub all: bool,
     /// Blend relevance with freshness: a story HALF_LIFE older than the newest in the index
     /// keeps 3/4 of its score (e.g. 30d, 12h, 2w, 1y).
