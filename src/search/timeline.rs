@@ -2,7 +2,7 @@
 //! series per outlet, optionally divided by everything the index holds for the same bucket
 //! (and outlet) so attention is comparable over time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -13,6 +13,7 @@ use tantivy::columnar::StrColumn;
 
 #[cfg(test)]
 use super::collapse::Group;
+use crate::ingest::FnvMap;
 use crate::{Error, Result};
 
 /// Width of a timeline bucket.
@@ -56,7 +57,8 @@ impl Interval {
         }
     }
 
-    fn next(self, d: NaiveDate) -> Option<NaiveDate> {
+    /// The first day of the bucket after the one starting on `d`.
+    pub(crate) fn next(self, d: NaiveDate) -> Option<NaiveDate> {
         match self {
             Interval::Day => d.succ_opt(),
             Interval::Week => d.checked_add_days(Days::new(7)),
@@ -121,8 +123,8 @@ pub struct Timeline {
     pub undated: u64,
 }
 
-/// Counts per (outlet if asked, bucket start).
-pub(crate) type Counts = HashMap<(Option<String>, NaiveDate), u64>;
+/// Counts per outlet (if asked) and bucket start.
+pub(crate) type Counts = HashMap<Option<String>, FnvMap<NaiveDate, u64>>;
 
 /// Counts the groups' shown copies per bucket (and outlet); returns them and the undated:
 /// the plain reference `tally` is tested against.
@@ -161,7 +163,11 @@ pub(crate) fn bucket_counts(
         } else {
             None
         };
-        *counts.entry((outlet, interval.start(day))).or_default() += 1;
+        *counts
+            .entry(outlet)
+            .or_default()
+            .entry(interval.start(day))
+            .or_default() += 1;
     }
     Ok((counts, undated))
 }
@@ -177,20 +183,8 @@ pub(crate) fn build(
     undated: u64,
     totals: Option<&Counts>,
 ) -> Timeline {
-    let mut series: BTreeMap<Option<String>, BTreeMap<NaiveDate, u64>> = BTreeMap::new();
-    for ((outlet, start), n) in counts {
-        series.entry(outlet).or_default().insert(start, n);
-    }
-    let first = series
-        .values()
-        .filter_map(|s| s.keys().next())
-        .min()
-        .copied();
-    let last = series
-        .values()
-        .filter_map(|s| s.keys().next_back())
-        .max()
-        .copied();
+    let first = counts.values().flat_map(|s| s.keys()).min().copied();
+    let last = counts.values().flat_map(|s| s.keys()).max().copied();
     let mut periods = Vec::new();
     if let (Some(first), Some(last)) = (first, last) {
         let mut d = first;
@@ -202,26 +196,32 @@ pub(crate) fn build(
             }
         }
         if periods.last() != Some(&last) {
-            periods = series
+            periods = counts
                 .values()
                 .flat_map(|s| s.keys().copied())
-                .collect::<std::collections::BTreeSet<_>>()
+                .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
         }
     }
-    let mut out: Vec<Series> = series
+    // Labels once per period, not once per period and series.
+    let labels: Vec<(String, String)> = periods
+        .iter()
+        .map(|&start| (interval.label(start), start.format("%Y-%m-%d").to_string()))
+        .collect();
+    let mut out: Vec<Series> = counts
         .into_iter()
         .map(|(outlet, counts)| {
+            let totals = totals.map(|t| t.get(&outlet));
             let buckets = periods
                 .iter()
-                .map(|&start| {
-                    let count = counts.get(&start).copied().unwrap_or(0);
-                    let total =
-                        totals.map(|t| t.get(&(outlet.clone(), start)).copied().unwrap_or(0));
+                .zip(&labels)
+                .map(|(start, (period, first_day))| {
+                    let count = counts.get(start).copied().unwrap_or(0);
+                    let total = totals.map(|t| t.and_then(|t| t.get(start)).copied().unwrap_or(0));
                     Bucket {
-                        period: interval.label(start),
-                        start: start.format("%Y-%m-%d").to_string(),
+                        period: period.clone(),
+                        start: first_day.clone(),
                         count,
                         total,
                         share: total.map(|t| if t == 0 { 0.0 } else { count as f64 / t as f64 }),
@@ -264,11 +264,13 @@ mod tests {
     #[test]
     fn gaps_are_filled_and_shares_computed() {
         let mut counts = Counts::new();
-        counts.insert((None, day("2022-10-01")), 2);
-        counts.insert((None, day("2022-12-01")), 1);
+        let series = counts.entry(None).or_default();
+        series.insert(day("2022-10-01"), 2);
+        series.insert(day("2022-12-01"), 1);
         let mut totals = Counts::new();
-        totals.insert((None, day("2022-10-01")), 4);
-        totals.insert((None, day("2022-12-01")), 1);
+        let series = totals.entry(None).or_default();
+        series.insert(day("2022-10-01"), 4);
+        series.insert(day("2022-12-01"), 1);
         let t = build(Interval::Month, counts, 3, Some(&totals));
         let b = &t.series[0].buckets;
         assert_eq!(b.len(), 3);

@@ -12,11 +12,15 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::Weight;
+use tantivy::{COLLECT_BLOCK_BUFFER_LEN, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::facets::FacetField;
 use super::timeline::{Counts, Interval};
-use crate::ingest::FnvMap;
+
+mod buckets;
+
+use buckets::SegmentTimeline;
 
 /// What to count, over every story the query matches.
 pub(crate) struct Tally {
@@ -26,6 +30,9 @@ pub(crate) struct Tally {
     pub timeline: Option<(Interval, bool)>,
     /// Fold syndicated copies into one story.
     pub collapse: bool,
+    /// Most days a segment's dense timeline table spans (tests shrink it to exercise the
+    /// map that takes the days beyond).
+    pub table_days: i64,
 }
 
 impl Tally {
@@ -42,6 +49,7 @@ impl Tally {
             columns,
             timeline,
             collapse,
+            table_days: buckets::MAX_TABLE_DAYS,
         }
     }
 }
@@ -55,7 +63,7 @@ pub(crate) struct Tallied {
     pub none: HashMap<&'static str, u64>,
     /// Timeline buckets (outlet → first day → stories), and undated stories. Nested, so
     /// merging segments hashes an outlet's name once, not once per bucket.
-    pub buckets: HashMap<Option<String>, FnvMap<NaiveDate, u64>>,
+    pub buckets: Counts,
     pub undated: u64,
 }
 
@@ -75,12 +83,6 @@ impl Tallied {
     /// The timeline buckets as `timeline::build` takes them.
     pub(crate) fn counts(&mut self) -> Counts {
         std::mem::take(&mut self.buckets)
-            .into_iter()
-            .flat_map(|(outlet, days)| {
-                days.into_iter()
-                    .map(move |(start, n)| ((outlet.clone(), start), n))
-            })
-            .collect()
     }
 
     fn add(&mut self, columns: &[&'static str], copy: ClusteredCopy, timeline: bool) {
@@ -116,31 +118,6 @@ struct SegmentColumn {
     none: u64,
 }
 
-struct SegmentTimeline {
-    interval: Interval,
-    published: Option<Column<tantivy::DateTime>>,
-    outlets: Option<StrColumn>,
-    /// Stories per (outlet ordinal, day since the epoch): days become buckets once per
-    /// distinct day, at harvest, not once per match.
-    counts: FnvMap<(Option<u64>, i64), u64>,
-    undated: u64,
-}
-
-impl SegmentTimeline {
-    /// The (outlet ordinal, day since the epoch) of `doc`, or `None` when undated.
-    fn day(&self, doc: DocId) -> Option<(Option<u64>, i64)> {
-        let secs = self.published.as_ref()?.first(doc)?.into_timestamp_secs();
-        let outlet = self.outlets.as_ref().and_then(|c| c.term_ords(doc).next());
-        Some((outlet, secs.div_euclid(86_400)))
-    }
-
-    /// The bucket of a day since the epoch.
-    fn bucket(&self, day: i64) -> Option<NaiveDate> {
-        let day = chrono::DateTime::from_timestamp(day * 86_400, 0)?.date_naive();
-        Some(self.interval.start(day))
-    }
-}
-
 /// One segment's tally.
 pub(crate) struct SegmentTally {
     segment: SegmentOrdinal,
@@ -151,7 +128,7 @@ pub(crate) struct SegmentTally {
     clustered: Vec<(u64, u64, DocId)>,
 }
 
-fn name_of(column: Option<&StrColumn>, ord: u64) -> Option<String> {
+pub(super) fn name_of(column: Option<&StrColumn>, ord: u64) -> Option<String> {
     let mut buf = String::new();
     column?.ord_to_str(ord, &mut buf).ok()?.then_some(buf)
 }
@@ -180,13 +157,12 @@ impl Collector for Tally {
             ));
         }
         let timeline = match self.timeline {
-            Some((interval, per_outlet)) => Some(SegmentTimeline {
+            Some((interval, per_outlet)) => Some(SegmentTimeline::new(
                 interval,
-                published: ff.column_opt("published")?,
-                outlets: if per_outlet { ff.str("outlet")? } else { None },
-                counts: FnvMap::default(),
-                undated: 0,
-            }),
+                ff.column_opt("published")?,
+                if per_outlet { ff.str("outlet")? } else { None },
+                self.table_days,
+            )),
             None => None,
         };
         let (keys, ranks) = if self.collapse {
@@ -206,6 +182,29 @@ impl Collector for Tally {
 
     fn requires_scoring(&self) -> bool {
         false
+    }
+
+    /// Alone (the denominators of a normalised timeline, every article), a tally takes its
+    /// matches a block at a time even in a segment with deletions, where tantivy's default
+    /// hands them over one by one.
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<(Tallied, Vec<ClusteredCopy>)> {
+        let mut tally = self.for_segment(segment, reader)?;
+        let alive = reader.alive_bitset();
+        let mut kept = Vec::with_capacity(COLLECT_BLOCK_BUFFER_LEN);
+        weight.for_each_no_score(reader, &mut |docs| match alive {
+            None => tally.collect_block(docs),
+            Some(alive) => {
+                kept.clear();
+                kept.extend(docs.iter().copied().filter(|&d| alive.is_alive(d)));
+                tally.collect_block(&kept);
+            }
+        })?;
+        Ok(tally.harvest())
     }
 
     fn merge_fruits(&self, fruits: Vec<(Tallied, Vec<ClusteredCopy>)>) -> tantivy::Result<Tallied> {
@@ -245,6 +244,30 @@ impl Collector for Tally {
 }
 
 impl SegmentTally {
+    /// Keeps a clustered article until every segment is seen.
+    fn keep_clustered(&mut self, key: u64, doc: DocId) {
+        let rank = self.ranks.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        self.clustered.push((key, rank, doc));
+    }
+
+    /// Counts an article outside any cluster in each facet column.
+    fn count_facets(&mut self, doc: DocId) {
+        for (_, c) in &mut self.columns {
+            let mut any = false;
+            if let Some(col) = &c.column {
+                for ord in col.term_ords(doc) {
+                    if let Some(n) = c.counts.get_mut(ord as usize) {
+                        *n += 1;
+                    }
+                    any = true;
+                }
+            }
+            if !any {
+                c.none += 1;
+            }
+        }
+    }
+
     fn values(&self, doc: DocId) -> Vec<Vec<String>> {
         self.columns
             .iter()
@@ -265,28 +288,40 @@ impl SegmentCollector for SegmentTally {
     fn collect(&mut self, doc: DocId, _score: Score) {
         let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         if key != 0 {
-            let rank = self.ranks.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-            self.clustered.push((key, rank, doc));
+            self.keep_clustered(key, doc);
             return;
         }
-        for (_, c) in &mut self.columns {
-            let mut any = false;
-            if let Some(col) = &c.column {
-                for ord in col.term_ords(doc) {
-                    if let Some(n) = c.counts.get_mut(ord as usize) {
-                        *n += 1;
+        self.count_facets(doc);
+        if let Some(t) = &mut self.timeline {
+            t.count(doc);
+        }
+    }
+
+    /// Without scoring (the denominators of a normalised timeline visit every article),
+    /// matches come in blocks, and the columns are read a block at a time.
+    fn collect_block(&mut self, docs: &[DocId]) {
+        for block in docs.chunks(COLLECT_BLOCK_BUFFER_LEN) {
+            let mut keys = [None; COLLECT_BLOCK_BUFFER_LEN];
+            let keys = &mut keys[..block.len()];
+            if let Some(c) = &self.keys {
+                c.first_vals(block, keys);
+            }
+            let mut plain = [0; COLLECT_BLOCK_BUFFER_LEN];
+            let mut n = 0;
+            for (&doc, key) in block.iter().zip(keys.iter()) {
+                match key.unwrap_or(0) {
+                    0 => {
+                        plain[n] = doc;
+                        n += 1;
                     }
-                    any = true;
+                    key => self.keep_clustered(key, doc),
                 }
             }
-            if !any {
-                c.none += 1;
+            for &doc in &plain[..n] {
+                self.count_facets(doc);
             }
-        }
-        if let Some(t) = &mut self.timeline {
-            match t.day(doc) {
-                Some(d) => *t.counts.entry(d).or_default() += 1,
-                None => t.undated += 1,
+            if let Some(t) = &mut self.timeline {
+                t.count_block(&plain[..n]);
             }
         }
     }
@@ -303,7 +338,7 @@ impl SegmentCollector for SegmentTally {
                 values: self.values(doc),
                 bucket: self.timeline.as_ref().and_then(|t| {
                     let (ord, day) = t.day(doc)?;
-                    let outlet = ord.and_then(|o| name_of(t.outlets.as_ref(), o));
+                    let outlet = ord.and_then(|o| t.outlet_name(o));
                     Some((outlet, t.bucket(day)?))
                 }),
             })
@@ -320,27 +355,7 @@ impl SegmentCollector for SegmentTally {
             }
         }
         if let Some(t) = &self.timeline {
-            out.undated = t.undated;
-            // Days to buckets by ordinal first: names are looked up once per outlet and
-            // bucket, not once per outlet and day.
-            let mut by_bucket: FnvMap<(Option<u64>, NaiveDate), u64> = FnvMap::default();
-            for (&(ord, day), &n) in &t.counts {
-                match t.bucket(day) {
-                    Some(start) => *by_bucket.entry((ord, start)).or_default() += n,
-                    None => out.undated += n,
-                }
-            }
-            let mut by_ord: FnvMap<Option<u64>, FnvMap<NaiveDate, u64>> = FnvMap::default();
-            for ((ord, start), n) in by_bucket {
-                *by_ord.entry(ord).or_default().entry(start).or_default() += n;
-            }
-            for (ord, days) in by_ord {
-                let outlet = ord.and_then(|o| name_of(t.outlets.as_ref(), o));
-                let into = out.buckets.entry(outlet).or_default();
-                for (start, n) in days {
-                    *into.entry(start).or_default() += n;
-                }
-            }
+            out.undated = t.harvest(&mut out.buckets);
         }
         (out, clustered)
     }
@@ -348,6 +363,7 @@ impl SegmentCollector for SegmentTally {
 
 #[cfg(test)]
 mod tests {
+    use super::Tally;
     use crate::search::fixture::index;
     use crate::search::{FacetField, Interval, SearchRequest, facets, timeline};
 
@@ -385,6 +401,15 @@ mod tests {
                         timeline::bucket_counts(&searcher, &groups, interval, per_outlet).unwrap();
                     let want = timeline::build(interval, counts.clone(), undated, None);
                     assert_eq!(got.timeline, Some(want), "{label}");
+                    // A table of two days leaves most days to the map beside it.
+                    let absent = index.absent_variants(&searcher);
+                    let text = index.text_query(&req, &absent).unwrap();
+                    let full = index.full_query(&req, text).unwrap();
+                    let mut small = Tally::new(&[], Some((interval, per_outlet)), !all_copies);
+                    small.table_days = 2;
+                    let mut small = searcher.search(&*full, &small).unwrap();
+                    assert_eq!(small.counts(), counts, "{label} small table");
+                    assert_eq!(small.undated, undated, "{label} small table");
                     // Normalised: the denominators are every article passing the filters,
                     // each copy counted when per outlet.
                     let normalised = index.search(&req.clone().normalize(true)).unwrap();
