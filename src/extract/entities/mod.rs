@@ -14,6 +14,8 @@
 
 pub mod aliases;
 mod features;
+mod headline;
+mod honorific;
 mod link;
 mod model;
 mod russian;
@@ -114,7 +116,11 @@ fn recognise_part(
     let lines = tokenize::tokenize(text);
     let found = match language {
         Some("ru") | Some("uk") => russian::recognise(text, &lines, aliases),
-        Some("en") | None => tag_lines(Model::english(), text, &lines, headline),
+        Some("en") | None => honorific::strip(
+            text,
+            &lines,
+            tag_lines(Model::english(), text, &lines, headline),
+        ),
         Some(_) => Vec::new(),
     };
     link::with_known_names(text, &lines, found, aliases)
@@ -144,13 +150,21 @@ pub fn entities(
     language: Option<&str>,
     aliases: &AliasTable,
 ) -> Vec<Entity> {
+    let in_body = recognise(body, language, aliases);
     let mut found: Vec<(&str, EntityKind)> = Vec::new();
     if let Some(t) = title {
-        for s in recognise_part(t, language, aliases, true) {
+        let in_title = if matches!(language, Some("en") | None) && headline::is_title_case(t) {
+            let lines = tokenize::tokenize(t);
+            let confirmed = headline::confirmed(t, &lines, body, &in_body);
+            link::with_known_names(t, &lines, confirmed, aliases)
+        } else {
+            recognise_part(t, language, aliases, true)
+        };
+        for s in in_title {
             found.push((s.of(t), s.kind));
         }
     }
-    for s in recognise(body, language, aliases) {
+    for s in in_body {
         found.push((s.of(body), s.kind));
     }
     link::link(&found, aliases)
