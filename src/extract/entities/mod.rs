@@ -16,6 +16,7 @@ pub mod aliases;
 mod features;
 mod headline;
 mod honorific;
+mod initial;
 mod link;
 mod model;
 mod russian;
@@ -116,11 +117,11 @@ fn recognise_part(
     let lines = tokenize::tokenize(text);
     let found = match language {
         Some("ru") | Some("uk") => russian::recognise(text, &lines, aliases),
-        Some("en") | None => honorific::strip(
-            text,
-            &lines,
-            tag_lines(Model::english(), text, &lines, headline),
-        ),
+        Some("en") | None => {
+            let tagged = tag_lines(Model::english(), text, &lines, headline);
+            let tagged = initial::drop_common(text, &lines, tagged);
+            honorific::strip(text, &lines, tagged)
+        }
         Some(_) => Vec::new(),
     };
     link::with_known_names(text, &lines, found, aliases)

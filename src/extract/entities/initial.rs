@@ -1,0 +1,172 @@
+//! Capitalised words at a sentence's start that are not names. There a capital says nothing,
+//! and the tagger takes common words in ("Large parts of Kyiv…", "He said…"). A one-word
+//! name at a sentence's start is dropped when the word is a pronoun, determiner or other
+//! function word, or when the article also writes it in lowercase (its "large" elsewhere
+//! says "Large" is an adjective, not a name).
+
+use super::Span;
+use super::tokenize::Token;
+
+/// Function words that start sentences and never name anything alone.
+const FUNCTION: &[&str] = &[
+    "A",
+    "About",
+    "After",
+    "All",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "Much",
+    "My",
+    "No",
+    "None",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Under",
+    "Until",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+    "Your",
+];
+
+/// `spans` without one-word names at a sentence's start that are function words or that
+/// `text` also writes in lowercase.
+pub(super) fn drop_common(text: &str, lines: &[Vec<Token>], mut spans: Vec<Span>) -> Vec<Span> {
+    let mut tokens = lines.iter().flatten().peekable();
+    spans.retain(|span| {
+        while tokens.next_if(|t| t.start < span.start).is_some() {}
+        let Some(first) = tokens.peek() else {
+            return true;
+        };
+        if !first.sentence_start || first.end != span.end {
+            return true;
+        }
+        let word = span.of(text);
+        !(FUNCTION.contains(&word) || written_lowercase(text, word))
+    });
+    spans
+}
+
+/// Whether `text` holds `word` with a lowercase first letter, as a whole word.
+fn written_lowercase(text: &str, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
+        // "NATO", "McDonald": never a common word.
+        return false;
+    }
+    let lower: String = first.to_lowercase().chain(chars).collect();
+    text.match_indices(lower.as_str()).any(|(at, m)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize::tokenize;
+    use super::*;
+    use crate::EntityKind;
+
+    fn spans_of(text: &str, words: &[&str]) -> Vec<Span> {
+        let mut out: Vec<Span> = words
+            .iter()
+            .map(|w| {
+                let start = text.find(w).unwrap();
+                Span {
+                    start,
+                    end: start + w.len(),
+                    kind: EntityKind::Person,
+                }
+            })
+            .collect();
+        out.sort_by_key(|s| s.start);
+        out
+    }
+
+    #[test]
+    fn common_words_at_a_sentence_start_are_not_names() {
+        let text = "Large parts of Kyiv lost power. He said a large share was cut. \
+                    Klitschko spoke. Grid operators agreed.";
+        let spans = spans_of(text, &["Large", "Kyiv", "He", "Klitschko", "Grid"]);
+        let kept: Vec<&str> = drop_common(text, &tokenize(text), spans)
+            .iter()
+            .map(|s| s.of(text))
+            .collect();
+        // "Grid" is never written in lowercase here: kept (the tagger's call).
+        assert_eq!(kept, ["Kyiv", "Klitschko", "Grid"]);
+    }
+
+    #[test]
+    fn lowercase_is_found_as_a_whole_word_only() {
+        assert!(written_lowercase("a large share", "Large"));
+        assert!(!written_lowercase("largely so", "Large"));
+        assert!(!written_lowercase("the nato summit", "NATO"));
+    }
+}
