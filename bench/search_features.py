@@ -10,7 +10,8 @@ repeated N times (copy k published k years later and with its own id, so copies 
 syndication clusters of each other — about 216,000 articles at N = 10). For each, the word
 whose share of matching articles is closest to 50% is the query. Reported:
 
-- in-process search time (`took_ms`, median of 15 runs) of the query alone and with
+- in-process search time (`took_ms`, median of 15 rounds, the variants interleaved) of the
+  query alone and with
   --facet / --timeline variants, and the ratio to the query alone (target ≤ 3×);
 - `--all` export of that query and of the empty query, read by this script: records/s by
   wall time and by the process's CPU time (user + system; on a loaded shared machine wall
@@ -19,6 +20,9 @@ whose share of matching articles is closest to 50% is the query. Reported:
   file-backed pages are the OS's page cache, not the process's heap).
 
 Numbers from one run on a shared machine are for comparing ratios, not absolutes.
+
+On indexes already built (e.g. the generated 200k corpus): python3 bench/search_features.py
+       --indexes DIR[,DIR...] — the same report for each, nothing built.
 
 Export scaling: python3 bench/search_features.py --export-scaling [--baseline EXE
        [--baseline-work DIR]] [--work DIR] [--big PATH/TO/articles.jsonl]
@@ -44,7 +48,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OPTS = {}
-for flag in ("--baseline", "--baseline-work", "--work", "--big"):
+for flag in ("--baseline", "--baseline-work", "--work", "--big", "--indexes"):
     if flag in sys.argv:
         i = sys.argv.index(flag)
         OPTS[flag] = sys.argv[i + 1]
@@ -125,13 +129,11 @@ def export(exe, index, query, extra=()):
 
 
 def took(exe, index, query, extra):
-    times = []
-    for _ in range(15):
-        out = subprocess.run([exe, "--index", index, "search", query, "--json", "--snippet-chars", "0", *extra],
-                             capture_output=True).stdout
-        r = json.loads(out)
-        times.append(r["took_ms"])
-    return statistics.median(times), r["total"]
+    """One search's in-process time (ms) and total."""
+    out = subprocess.run([exe, "--index", index, "search", query, "--json", "--snippet-chars", "0", *extra],
+                         capture_output=True).stdout
+    r = json.loads(out)
+    return r["took_ms"], r["total"]
 
 
 def bench(exe, index, label):
@@ -143,11 +145,17 @@ def bench(exe, index, label):
     query = min(shares, key=lambda w: abs(shares[w] - 0.5))
     print(f"\n## {label}: {total} stories; query {query!r} matches {shares[query]:.0%}")
     print(f"{'variant':36s} {'took ms':>8s} {'× alone':>8s} {'total':>7s}")
-    base = None
-    for name, extra in VARIANTS:
-        ms, n = took(exe, index, query, extra)
-        base = base or ms
-        print(f"{name:36s} {ms:8.2f} {ms / base:8.2f} {n:7d}")
+    # Variants interleaved round by round, so a neighbour's burst of load falls on all alike.
+    runs = {name: [] for name, _ in VARIANTS}
+    totals = {}
+    for _ in range(15):
+        for name, extra in VARIANTS:
+            ms, totals[name] = took(exe, index, query, extra)
+            runs[name].append(ms)
+    base = statistics.median(runs[VARIANTS[0][0]])
+    for name, _ in VARIANTS:
+        ms = statistics.median(runs[name])
+        print(f"{name:36s} {ms:8.2f} {ms / base:8.2f} {totals[name]:7d}", flush=True)
     print(f"{'export (best of 3)':36s} {'records':>8s} {'wall s':>7s} {'/s wall':>9s} {'CPU s':>6s} {'/s CPU':>9s} {'RssAnon':>9s}")
     for q, extra in [(query, []), ("", []), ("", ["--csv"]), (query, ["--kwic"])]:
         lines, wall, cpu, anon = min((export(exe, index, q, extra) for _ in range(3)), key=lambda r: r[1])
@@ -213,6 +221,10 @@ def main():
     subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
     exe = os.path.join(target, "release", "newsdex")
+    if "--indexes" in OPTS:
+        for index in OPTS["--indexes"].split(","):
+            bench(exe, index, index)
+        return
     work = tempfile.mkdtemp(prefix="newsdex-searchbench-")
     try:
         small = os.path.join(work, "reuters")
