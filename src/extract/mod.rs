@@ -240,18 +240,36 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
         article.mentioned_dates =
             mentions::mentioned_dates(&article.body, article.published.map(|d| d.day()));
     }
+    article.wire = wire::wire_credits(&article.body);
     if opts.entities {
-        article.entities = entities::entities(
-            article.title.as_deref(),
-            &article.body,
-            article.language.as_deref(),
+        article.entities = article_entities(
+            &article,
             opts.aliases
                 .as_deref()
                 .unwrap_or(entities::AliasTable::shipped()),
         );
     }
-    article.wire = wire::wire_credits(&article.body);
     Ok((article, stripped.cuts))
+}
+
+/// The entities of an article's title and body ([`entities::entities`]), linked with
+/// `aliases`; the agencies it credits ([`Article::wire`]) and its own outlet are
+/// organisations, whatever the tagger made of them ("Meridian Wire" reads like a person's
+/// name).
+pub fn article_entities(article: &Article, aliases: &entities::AliasTable) -> Vec<crate::Entity> {
+    let mut found = entities::entities(
+        article.title.as_deref(),
+        &article.body,
+        article.language.as_deref(),
+        aliases,
+    );
+    for e in &mut found {
+        let named = |n: &str| e.name == n || e.mentions.iter().any(|m| m.text == n);
+        if article.wire.iter().any(|w| named(w)) || article.outlet.as_deref().is_some_and(named) {
+            e.kind = crate::EntityKind::Organization;
+        }
+    }
+    found
 }
 
 /// The first value found, with its provenance; `(None, Provenance::None)` when none is.
@@ -401,6 +419,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.id, "p");
+    }
+
+    #[test]
+    fn credited_agencies_and_the_outlet_are_organisations() {
+        let body = "KYIV, Nov 5 (Meridian Wire) — Grid operator Ukrenergo widened power cuts. \
+                    Oksana Pavlenko, who edits the Danube Herald, said readers asked for maps.";
+        let meta = RawMeta {
+            outlet: Some("Danube Herald".into()),
+            ..Default::default()
+        };
+        let a = extract(
+            raw(Content::Text(body.into()), meta),
+            &ExtractOptions::default(),
+        )
+        .unwrap();
+        for name in ["Meridian Wire", "Danube Herald"] {
+            let e = a.entities.iter().find(|e| e.name == name);
+            assert_eq!(
+                e.map(|e| e.kind),
+                Some(crate::EntityKind::Organization),
+                "{name}: {:?}",
+                a.entities
+            );
+        }
     }
 
     #[test]

@@ -87,12 +87,7 @@ pub(crate) fn clean_repeated(
         article.word_count = count_words(&body);
         article.body = body;
         // Entities (their mentions are not stored) are found again in the cleaned text.
-        article.entities = crate::extract::entities::entities(
-            article.title.as_deref(),
-            &article.body,
-            article.language.as_deref(),
-            &aliases,
-        );
+        article.entities = crate::extract::article_entities(&article, &aliases);
         replace(writer, fields, &article, &source, &removed)?;
         cleaned.articles += 1;
         cleaned.paragraphs += cuts;

@@ -15,7 +15,8 @@ use super::document::{ARTICLE, replace};
 use super::readback::ReadBack;
 use super::state::first_str;
 use super::{NewsIndex, write_atomically};
-use crate::extract::entities::{AliasTable, entities};
+use crate::extract::article_entities;
+use crate::extract::entities::AliasTable;
 use crate::{Error, Result};
 
 /// The file in an index folder that records the alias table applied to it.
@@ -113,12 +114,7 @@ pub(crate) fn relink_all(
             }
             let (mut article, source, removed) =
                 stored.article(tantivy::DocAddress::new(ord as u32, doc))?;
-            let found = entities(
-                article.title.as_deref(),
-                &article.body,
-                article.language.as_deref(),
-                table,
-            );
+            let found = article_entities(&article, table);
             let same = found.len() == article.entities.len()
                 && found
                     .iter()
