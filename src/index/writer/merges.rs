@@ -1,7 +1,8 @@
-//! Which segments merge. A merge reads its segments through memory maps, and every page it
-//! touches counts as the indexer's resident memory until the merge ends, so the size of the
-//! largest merge sets the peak memory of a long run: merges here are bounded in the documents
-//! they read, however large the corpus grows.
+//! Which segments merge. A merge during a run reads its segments through memory maps, and
+//! every page it touches counts as the indexer's resident memory until the merge ends, so the
+//! size of the largest merge sets the peak memory of a long run: those merges are bounded in
+//! the documents they read, however large the corpus grows. The merge at the end of a run
+//! reads with `pread` instead, so it can merge everything the run wrote into one segment.
 
 use std::collections::{HashMap, HashSet};
 
@@ -77,9 +78,10 @@ const FINAL_MAX_DOCS: u32 = 262_144;
 /// incremental run merges what it added and small segments only, never the large segments of
 /// earlier runs.
 ///
-/// The merge reads its segments with `pread`, not memory maps (see [`PreadDirectory`](super::pread_dir::PreadDirectory)), so it
-/// is bounded by what tantivy keeps whole, not by the documents it reads; merges during the
-/// run still read through maps and stay capped at [`MERGED_MAX_DOCS`].
+/// The merge reads its segments with `pread`, not memory maps (see
+/// [`PreadDirectory`](super::pread_dir::PreadDirectory)), so its memory is bounded by what
+/// tantivy keeps whole, not by the documents it reads; merges during the run still read
+/// through maps and stay capped at [`MERGED_MAX_DOCS`].
 pub(super) fn merge_at_end(index: &NewsIndex, before: &HashSet<SegmentId>) -> Result<()> {
     let own = match index.dir() {
         Some(dir) => {
