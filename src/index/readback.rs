@@ -168,14 +168,14 @@ fn store_by_reads(
 /// A file read with `pread`, for tantivy.
 #[cfg(unix)]
 #[derive(Debug)]
-struct ReadAt {
+pub(crate) struct ReadAt {
     file: std::fs::File,
     len: usize,
 }
 
 #[cfg(unix)]
 impl ReadAt {
-    fn new(file: std::fs::File) -> std::io::Result<ReadAt> {
+    pub(crate) fn new(file: std::fs::File) -> std::io::Result<ReadAt> {
         let len = usize::try_from(file.metadata()?.len()).map_err(std::io::Error::other)?;
         Ok(ReadAt { file, len })
     }

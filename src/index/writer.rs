@@ -17,6 +17,8 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 mod merges;
 mod pipeline;
+#[cfg(unix)]
+mod pread_dir;
 mod stream;
 
 use super::state::Known;
@@ -161,6 +163,8 @@ pub struct Indexer<'a> {
     since_commit: usize,
     last_commit: Instant,
     started: Instant,
+    /// The segments the index had when the run started (see [`merges::merge_at_end`]).
+    before: HashSet<tantivy::index::SegmentId>,
 }
 
 impl NewsIndex {
@@ -218,6 +222,7 @@ impl NewsIndex {
         // What is indexed now, including commits by other processes since this index opened.
         self.reader.reload()?;
         let known = Known::load(&self.reader.searcher())?;
+        let before = self.index.searchable_segment_ids()?.into_iter().collect();
         let mut opts = opts;
         if opts.extract.aliases.is_none() {
             // The table the index was built with goes on being applied.
@@ -232,6 +237,7 @@ impl NewsIndex {
             since_commit: 0,
             last_commit: Instant::now(),
             started: Instant::now(),
+            before,
         })
     }
 }
@@ -367,7 +373,7 @@ impl Indexer<'_> {
         // The ids of the run are no longer needed: free them before the last merges.
         self.known = Known::default();
         self.writer.wait_merging_threads()?;
-        merges::merge_leftovers(self.index)?;
+        merges::merge_at_end(self.index, &self.before)?;
         self.index.reader.reload()?;
         Ok(report)
     }
