@@ -7,8 +7,9 @@ use super::Span;
 use super::tokenize::Token;
 use crate::EntityKind;
 
-/// Words of a title, any of which may lead a person's name.
-const TITLES: &[&str] = &[
+/// Words of a title, any of which may lead a person's name. Abbreviations are written
+/// without their full stop: the tokenizer makes "Mr." two tokens, "Mr" and ".".
+pub(super) const TITLES: &[&str] = &[
     "Ambassador",
     "Archbishop",
     "Ayatollah",
@@ -18,6 +19,7 @@ const TITLES: &[&str] = &[
     "Chairwoman",
     "Chancellor",
     "Coach",
+    "Col",
     "Colonel",
     "Commander",
     "Commissioner",
@@ -25,43 +27,41 @@ const TITLES: &[&str] = &[
     "Congresswoman",
     "Councillor",
     "Dr",
-    "Dr.",
     "Emir",
     "Foreign",
+    "Gen",
     "General",
-    "Gen.",
+    "Gov",
     "Governor",
-    "Gov.",
     "Judge",
     "Justice",
     "King",
     "Lieutenant",
-    "Lt.",
+    "Lt",
     "Major",
     "Mayor",
     "Minister",
     "Mr",
-    "Mr.",
     "Mrs",
-    "Mrs.",
     "Ms",
-    "Ms.",
     "Pope",
     "Premier",
     "President",
     "Prime",
     "Prince",
     "Princess",
-    "Prof.",
+    "Prof",
     "Professor",
     "Queen",
-    "Rep.",
+    "Rep",
     "Secretary",
-    "Sen.",
+    "Sen",
     "Senator",
     "Sheikh",
     "Sir",
     "Speaker",
+    "Sgt",
+    "St",
     "Vice",
 ];
 
@@ -71,10 +71,10 @@ pub(super) fn strip(text: &str, lines: &[Vec<Token>], mut spans: Vec<Span>) -> V
     let mut tokens = lines.iter().flatten().peekable();
     for span in spans.iter_mut().filter(|s| s.kind == EntityKind::Person) {
         while tokens.next_if(|t| t.start < span.start).is_some() {}
-        let name = tokens
-            .clone()
-            .take_while(|t| t.end <= span.end)
-            .find(|t| !TITLES.contains(&t.of(text)));
+        let name = tokens.clone().take_while(|t| t.end <= span.end).find(|t| {
+            let word = t.of(text);
+            word.chars().any(char::is_alphanumeric) && !TITLES.contains(&word)
+        });
         if let Some(first) = name {
             span.start = first.start;
         }
@@ -89,8 +89,8 @@ mod tests {
 
     #[test]
     fn titles_are_left_out_of_names() {
-        let text =
-            "Mayor Vitali Klitschko met Foreign Minister Hossein Amir-Abdollahian and President.";
+        let text = "Mayor Vitali Klitschko met Foreign Minister Hossein Amir-Abdollahian, \
+                    Sen. Elizabeth Warren, Mr. Smith and President.";
         let person = |name: &str| {
             let start = text.find(name).unwrap();
             Span {
@@ -102,6 +102,8 @@ mod tests {
         let spans = vec![
             person("Mayor Vitali Klitschko"),
             person("Foreign Minister Hossein Amir-Abdollahian"),
+            person("Sen. Elizabeth Warren"),
+            person("Mr. Smith"),
             person("President"),
         ];
         let names: Vec<&str> = strip(text, &tokenize(text), spans)
@@ -110,7 +112,13 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["Vitali Klitschko", "Hossein Amir-Abdollahian", "President"]
+            [
+                "Vitali Klitschko",
+                "Hossein Amir-Abdollahian",
+                "Elizabeth Warren",
+                "Smith",
+                "President"
+            ]
         );
     }
 }
