@@ -7,6 +7,7 @@
 
 use super::Span;
 use super::tokenize::{Token, tokenize};
+use crate::EntityKind;
 use crate::ingest::FnvMap;
 
 /// Short words headline style leaves in lowercase ("in", "of", "the"): they do not count
@@ -30,48 +31,57 @@ pub(super) fn is_title_case(title: &str) -> bool {
     words >= 3 && capitalised * 10 >= words * 8
 }
 
-/// The body's names (`body_spans` in `body`) where they occur in `title`, word for word,
-/// longest first, without overlaps, in title order.
+/// The body's names (`body_spans` in `body`) where they occur in `title`, word for word in
+/// any case ("KYIV" in an all-caps headline), longest first, without overlaps, in title
+/// order. A person's surname alone counts too ("Klitschko" for "Vitali Klitschko"): linking
+/// joins it to the full name.
 pub(super) fn confirmed(
     title: &str,
     lines: &[Vec<Token>],
     body: &str,
     body_spans: &[Span],
 ) -> Vec<Span> {
-    // The body's names as word sequences, grouped by their first word.
-    let mut names: FnvMap<&str, Vec<(Vec<&str>, Span)>> = FnvMap::default();
-    for span in body_spans {
-        let text = span.of(body);
-        let words: Vec<&str> = tokenize(text)
-            .iter()
-            .flatten()
-            .map(|t| t.of(text))
-            .collect();
-        if let Some(&first) = words.first() {
-            let list = names.entry(first).or_default();
+    // The body's names as lowercase word sequences, grouped by their first word.
+    let mut names: FnvMap<String, Vec<(Vec<String>, EntityKind)>> = FnvMap::default();
+    let mut add = |words: Vec<String>, kind| {
+        if let Some(first) = words.first() {
+            let list = names.entry(first.clone()).or_default();
             if !list.iter().any(|(w, _)| *w == words) {
-                list.push((words, *span));
+                list.push((words, kind));
             }
         }
+    };
+    for span in body_spans {
+        let text = span.of(body);
+        let words: Vec<String> = tokenize(text)
+            .iter()
+            .flatten()
+            .map(|t| t.of(text).to_lowercase())
+            .collect();
+        if span.kind == EntityKind::Person
+            && words.len() > 1
+            && let Some(last) = words.last()
+        {
+            add(vec![last.clone()], EntityKind::Person);
+        }
+        add(words, span.kind);
     }
     let mut out = Vec::new();
     for line in lines {
+        let lower: Vec<String> = line.iter().map(|t| t.of(title).to_lowercase()).collect();
         let mut i = 0;
         while i < line.len() {
-            let longest = names.get(line[i].of(title)).and_then(|list| {
+            let longest = names.get(&lower[i]).and_then(|list| {
                 list.iter()
-                    .filter(|(words, _)| {
-                        words.len() <= line.len() - i
-                            && words.iter().zip(&line[i..]).all(|(w, t)| *w == t.of(title))
-                    })
+                    .filter(|(words, _)| lower[i..].starts_with(words))
                     .max_by_key(|(words, _)| words.len())
             });
             match longest {
-                Some((words, span)) => {
+                Some((words, kind)) => {
                     out.push(Span {
                         start: line[i].start,
                         end: line[i + words.len() - 1].end,
-                        kind: span.kind,
+                        kind: *kind,
                     });
                     i += words.len();
                 }
@@ -85,7 +95,6 @@ pub(super) fn confirmed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EntityKind;
 
     #[test]
     fn title_case_is_told_from_sentence_case() {
@@ -102,8 +111,8 @@ mod tests {
 
     #[test]
     fn headline_names_are_those_the_body_confirms() {
-        let title = "Ukraine Widens Power Cuts in Kyiv After Weeks of Strikes";
-        let body = "Large parts of Kyiv went dark as Ukraine cut power.";
+        let title = "Ukraine Widens Power Cuts in KYIV as Klitschko Asks for Patience";
+        let body = "Large parts of Kyiv went dark as Ukraine cut power, Vitali Klitschko said.";
         let span = |word: &str, kind| {
             let start = body.find(word).unwrap();
             Span {
@@ -116,12 +125,13 @@ mod tests {
             span("Large", EntityKind::Person),
             span("Kyiv", EntityKind::Place),
             span("Ukraine", EntityKind::Place),
+            span("Vitali Klitschko", EntityKind::Person),
         ];
         let lines = tokenize(title);
         let found: Vec<&str> = confirmed(title, &lines, body, &body_spans)
             .iter()
             .map(|s| s.of(title))
             .collect();
-        assert_eq!(found, ["Ukraine", "Kyiv"]);
+        assert_eq!(found, ["Ukraine", "KYIV", "Klitschko"]);
     }
 }

@@ -129,7 +129,9 @@ fn recognise_part(
 
 /// The entities of an article: names in its title and body, each linked to its canonical
 /// entity, with one mention per occurrence (the exact surface text), in order of first
-/// appearance.
+/// appearance. An English title in title case keeps only the names its body confirms (see
+/// `headline`). What gets indexed is [`crate::extract::article_entities`], which also types
+/// the article's credited agencies and outlet as organisations.
 ///
 /// # Example
 /// ```
