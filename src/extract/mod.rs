@@ -257,19 +257,47 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
 /// organisations, whatever the tagger made of them ("Meridian Wire" reads like a person's
 /// name).
 pub fn article_entities(article: &Article, aliases: &entities::AliasTable) -> Vec<crate::Entity> {
-    let mut found = entities::entities(
+    let found = entities::entities(
         article.title.as_deref(),
         &article.body,
         article.language.as_deref(),
         aliases,
     );
+    credited_as_organisations(found, &article.wire, article.outlet.as_deref())
+}
+
+/// `found` with the entities named by `credits` or `outlet` typed as organisations, and an
+/// entity that was thereby twice (the tagger also typed the name as an organisation
+/// elsewhere) merged: its mentions joined, where it first appeared.
+fn credited_as_organisations(
+    mut found: Vec<crate::Entity>,
+    credits: &[String],
+    outlet: Option<&str>,
+) -> Vec<crate::Entity> {
+    let mut retyped = false;
     for e in &mut found {
         let named = |n: &str| e.name == n || e.mentions.iter().any(|m| m.text == n);
-        if article.wire.iter().any(|w| named(w)) || article.outlet.as_deref().is_some_and(named) {
+        if e.kind != crate::EntityKind::Organization
+            && (credits.iter().any(|w| named(w)) || outlet.is_some_and(named))
+        {
             e.kind = crate::EntityKind::Organization;
+            retyped = true;
         }
     }
-    found
+    if !retyped {
+        return found;
+    }
+    let mut merged: Vec<crate::Entity> = Vec::with_capacity(found.len());
+    for e in found {
+        match merged
+            .iter_mut()
+            .find(|m| m.name == e.name && m.kind == e.kind)
+        {
+            Some(m) => m.mentions.extend(e.mentions),
+            None => merged.push(e),
+        }
+    }
+    merged
 }
 
 /// The first value found, with its provenance; `(None, Provenance::None)` when none is.
@@ -435,7 +463,9 @@ mod tests {
         )
         .unwrap();
         for name in ["Meridian Wire", "Danube Herald"] {
-            let e = a.entities.iter().find(|e| e.name == name);
+            let same: Vec<_> = a.entities.iter().filter(|e| e.name == name).collect();
+            assert_eq!(same.len(), 1, "{name} once: {:?}", a.entities);
+            let e = same.first();
             assert_eq!(
                 e.map(|e| e.kind),
                 Some(crate::EntityKind::Organization),
@@ -443,6 +473,33 @@ mod tests {
                 a.entities
             );
         }
+    }
+
+    #[test]
+    fn a_retyped_entity_is_merged_with_its_organisation_twin() {
+        use crate::{Entity, EntityKind, Mention};
+        let entity = |name: &str, kind, text: &str| Entity {
+            name: name.into(),
+            kind,
+            mentions: vec![Mention { text: text.into() }],
+        };
+        let found = vec![
+            entity("Danube Herald", EntityKind::Person, "Danube Herald"),
+            entity("Kyiv", EntityKind::Place, "Kyiv"),
+            entity("Danube Herald", EntityKind::Organization, "DANUBE HERALD"),
+        ];
+        let got = credited_as_organisations(found, &[], Some("Danube Herald"));
+        let names: Vec<(&str, EntityKind, usize)> = got
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Danube Herald", EntityKind::Organization, 2),
+                ("Kyiv", EntityKind::Place, 1)
+            ]
+        );
     }
 
     #[test]

@@ -87,6 +87,8 @@ pub(crate) fn clean_repeated(
         article.word_count = count_words(&body);
         article.body = body;
         // Entities (their mentions are not stored) are found again in the cleaned text.
+        // Credits are found again too: they decide which entities are organisations.
+        article.wire = crate::extract::wire::wire_credits(&article.body);
         article.entities = crate::extract::article_entities(&article, &aliases);
         replace(writer, fields, &article, &source, &removed)?;
         cleaned.articles += 1;
