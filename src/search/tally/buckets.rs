@@ -34,8 +34,12 @@ pub(super) struct SegmentTimeline {
     /// Each bucket's first day.
     starts: Vec<NaiveDate>,
     /// Stories per (outlet slot, bucket), row by row: slot 0 is "no outlet" (and every story
-    /// when the timeline is not per outlet), term ordinal `o` is slot `o + 1`.
+    /// when the timeline is not per outlet), term ordinal `o` is slot `o + 1`. Zeroed by the
+    /// allocator (pages of rows never counted into are never touched).
     counts: Vec<u32>,
+    /// The slots counted into: harvest reads only their rows, so a selective query over
+    /// many outlets does not scan the whole table.
+    touched: Vec<bool>,
     /// Stories on days outside the table, per (outlet ordinal, day since the epoch).
     sparse: FnvMap<(Option<u64>, i64), u64>,
     undated: u64,
@@ -68,6 +72,7 @@ impl SegmentTimeline {
             bucket_of: Vec::new(),
             starts: Vec::new(),
             counts: Vec::new(),
+            touched: Vec::new(),
             sparse: FnvMap::default(),
             undated: 0,
         };
@@ -88,6 +93,17 @@ impl SegmentTimeline {
             return;
         };
         let days = usize::try_from(last - first + 1).unwrap_or(0);
+        let slots = 1 + self.outlets.as_ref().map_or(0, |c| c.num_terms());
+        // The fewest days a bucket has: the table's size is known before laying it out.
+        let shortest = match self.interval {
+            Interval::Day => 1,
+            Interval::Week => 7,
+            Interval::Month => 28,
+            Interval::Year => 365,
+        };
+        if slots.saturating_mul(days / shortest + 2) > MAX_TABLE_CELLS {
+            return;
+        }
         let mut bucket_of = Vec::with_capacity(days);
         let mut starts = vec![start];
         let mut next = self.interval.next(start).map_or(i64::MAX, epoch_day);
@@ -100,17 +116,11 @@ impl SegmentTimeline {
             }
             bucket_of.push((starts.len() - 1) as u32);
         }
-        let slots = 1 + self.outlets.as_ref().map_or(0, |c| c.num_terms());
-        let Some(cells) = slots.checked_mul(starts.len()) else {
-            return;
-        };
-        if cells > MAX_TABLE_CELLS {
-            return;
-        }
         self.first_day = first;
+        self.counts = vec![0; slots * starts.len()];
+        self.touched = vec![false; slots];
         self.bucket_of = bucket_of;
         self.starts = starts;
-        self.counts = vec![0; cells];
     }
 
     /// The (outlet ordinal, day since the epoch) of `doc`, or `None` when undated.
@@ -167,6 +177,7 @@ impl SegmentTimeline {
                 let slot = outlet.map_or(0, |o| o as usize + 1);
                 if let Some(n) = self.counts.get_mut(slot * self.starts.len() + b as usize) {
                     *n += 1;
+                    self.touched[slot] = true;
                 }
             }
             None => *self.sparse.entry((outlet, day)).or_default() += 1,
@@ -178,7 +189,7 @@ impl SegmentTimeline {
         let mut undated = self.undated;
         let width = self.starts.len().max(1);
         for (slot, row) in self.counts.chunks(width).enumerate() {
-            if row.iter().all(|&n| n == 0) {
+            if !self.touched[slot] {
                 continue;
             }
             let outlet = slot.checked_sub(1).and_then(|o| self.outlet_name(o as u64));
