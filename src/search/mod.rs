@@ -148,14 +148,25 @@ impl NewsIndex {
                 let totals = if req.normalize {
                     // The denominator: everything passing the filters, whatever the query
                     // text; per outlet, every copy an outlet ran is its output.
-                    let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
-                    let totals = tally::Tally::new(
-                        &[],
-                        Some((interval, req.per_outlet)),
-                        !(req.all_copies || req.per_outlet),
-                    );
-                    let mut totals = searcher.search(&*self.full_query(req, all_text)?, &totals)?;
-                    Some(totals.counts())
+                    let collapse = !(req.all_copies || req.per_outlet);
+                    let unfiltered = !req.per_outlet
+                        && req.entities.is_empty()
+                        && filters::filters(req, self.schema.fields(), None).is_empty();
+                    let read = if unfiltered {
+                        tally::totals::every_article(&searcher, interval, collapse)?
+                    } else {
+                        None
+                    };
+                    match read {
+                        Some(counts) => Some(counts),
+                        None => {
+                            let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
+                            let totals =
+                                tally::Tally::new(&[], Some((interval, req.per_outlet)), collapse);
+                            let full = self.full_query(req, all_text)?;
+                            Some(searcher.search(&*full, &totals)?.counts())
+                        }
+                    }
                 } else {
                     None
                 };

@@ -167,6 +167,28 @@ impl SegmentTimeline {
         }
     }
 
+    /// Counts every value of the date column, `run` at a time, as one story each (no
+    /// outlets): for a column of one date per document in a segment without deletions,
+    /// every dated document.
+    pub(super) fn count_every_value(&mut self, run: usize) {
+        let Some(column) = self.published.clone() else {
+            return;
+        };
+        let total = column.values.num_vals();
+        let mut values = vec![tantivy::DateTime::from_timestamp_secs(0); run];
+        let mut start = 0u32;
+        while start < total {
+            let len = ((total - start) as usize).min(run);
+            column
+                .values
+                .get_range(u64::from(start), &mut values[..len]);
+            for v in &values[..len] {
+                self.add(None, v.into_timestamp_secs().div_euclid(86_400));
+            }
+            start += len as u32;
+        }
+    }
+
     /// Counts a story of `outlet` published on `day` (since the epoch).
     fn add(&mut self, outlet: Option<u64>, day: i64) {
         let bucket = usize::try_from(day - self.first_day)

@@ -19,6 +19,7 @@ use super::facets::FacetField;
 use super::timeline::{Counts, Interval};
 
 mod buckets;
+pub(crate) mod totals;
 
 use buckets::SegmentTimeline;
 
@@ -426,6 +427,34 @@ mod tests {
             }
         }
         assert!(clustered, "the corpus has syndicated copies");
+    }
+
+    /// The denominators read down the date columns are those the tally counts over every
+    /// article, stories folded or not, for every interval.
+    #[test]
+    fn every_article_read_down_the_columns_is_every_article_tallied() {
+        let index = index();
+        let searcher = index.searcher().unwrap();
+        let req = SearchRequest::new("");
+        let absent = index.absent_variants(&searcher);
+        let text = index.text_query(&req, &absent).unwrap();
+        let full = index.full_query(&req, text).unwrap();
+        for interval in [
+            Interval::Day,
+            Interval::Week,
+            Interval::Month,
+            Interval::Year,
+        ] {
+            for collapse in [true, false] {
+                let label = format!("{interval:?} collapse={collapse}");
+                let read = super::totals::every_article(&searcher, interval, collapse)
+                    .unwrap()
+                    .expect("the fixture has no deletions");
+                let tally = Tally::new(&[], Some((interval, false)), collapse);
+                let mut tallied = searcher.search(&*full, &tally).unwrap();
+                assert_eq!(read, tallied.counts(), "{label}");
+            }
+        }
     }
 
     /// A page cut from the candidates kept while collecting is the page cut from every
