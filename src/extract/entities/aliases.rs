@@ -396,6 +396,29 @@ mod tests {
         assert_eq!(t.lookup_in_text("US").unwrap().name, "United States");
     }
 
+    /// Places a war's reporting spells three ways, and names the tagger mistypes.
+    #[test]
+    fn shipped_table_spells_and_types_news_names() {
+        let t = AliasTable::shipped();
+        for (surface, name, kind) in [
+            ("Zhitomir", "Zhytomyr", EntityKind::Place),
+            ("Черкассы", "Cherkasy", EntityKind::Place),
+            ("Artyomovsk", "Bakhmut", EntityKind::Place),
+            ("Severodonetsk", "Sievierodonetsk", EntityKind::Place),
+            ("Ukrenergo", "Ukrenergo", EntityKind::Organization),
+            ("Telegram", "Telegram", EntityKind::Organization),
+        ] {
+            let e = t.lookup(surface);
+            assert_eq!(
+                e.map(|e| (e.name.as_str(), e.kind)),
+                Some((name, kind)),
+                "{surface}"
+            );
+        }
+        // A surname as well as a city: left to the tagger.
+        assert!(t.lookup("Хмельницкий").is_none());
+    }
+
     #[test]
     fn user_entries_extend_and_override() {
         let t = AliasTable::shipped_with(
