@@ -146,27 +146,7 @@ impl NewsIndex {
             Some(interval) => {
                 let (counts, undated) = (tallied.counts(), tallied.undated);
                 let totals = if req.normalize {
-                    // The denominator: everything passing the filters, whatever the query
-                    // text; per outlet, every copy an outlet ran is its output.
-                    let collapse = !(req.all_copies || req.per_outlet);
-                    let unfiltered = !req.per_outlet
-                        && req.entities.is_empty()
-                        && filters::filters(req, self.schema.fields(), None).is_empty();
-                    let read = if unfiltered {
-                        tally::totals::every_article(&searcher, interval, collapse)?
-                    } else {
-                        None
-                    };
-                    match read {
-                        Some(counts) => Some(counts),
-                        None => {
-                            let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
-                            let totals =
-                                tally::Tally::new(&[], Some((interval, req.per_outlet)), collapse);
-                            let full = self.full_query(req, all_text)?;
-                            Some(searcher.search(&*full, &totals)?.counts())
-                        }
-                    }
+                    Some(self.denominators(&searcher, req, interval)?)
                 } else {
                     None
                 };
@@ -263,6 +243,28 @@ impl NewsIndex {
             }),
             None => None,
         })
+    }
+
+    /// A normalised timeline's denominators: everything passing the filters, whatever the
+    /// query text; per outlet, every copy an outlet ran is its output. Without filters they
+    /// are read down the date columns ([`tally::totals`]), else tallied over a query.
+    fn denominators(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        interval: Interval,
+    ) -> Result<timeline::Counts> {
+        let collapse = !(req.all_copies || req.per_outlet);
+        if !req.per_outlet
+            && filters::filters(req, self.schema.fields(), None).is_empty()
+            && let Some(counts) = tally::totals::every_article(searcher, interval, collapse)?
+        {
+            return Ok(counts);
+        }
+        let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
+        let totals = tally::Tally::new(&[], Some((interval, req.per_outlet)), collapse);
+        let full = self.full_query(req, all_text)?;
+        Ok(searcher.search(&*full, &totals)?.counts())
     }
 
     /// The query and the groups that can reach the request's page, scored (and weighted for

@@ -61,10 +61,7 @@ pub(crate) fn every_article(
         for doc in clustered {
             let Some(key) = keys.first(doc) else { continue };
             let rank = ranks.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-            let bucket = timeline
-                .as_ref()
-                .and_then(|t| t.day(doc))
-                .and_then(|(_, day)| timeline.as_ref()?.bucket(day));
+            let bucket = timeline.as_ref().and_then(|t| t.bucket(t.day(doc)?.1));
             clusters
                 .entry(key)
                 .or_default()
