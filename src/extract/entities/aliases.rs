@@ -53,8 +53,9 @@ pub struct AliasTable {
     max_words: usize,
     /// The text of the tables added to the shipped one (what an index records).
     added: String,
-    /// First words of every name (keys and stems): a quick no for most words of a text.
-    first_words: FnvSet<String>,
+    /// First words of every name (keys and stems), each with the most words of a name it
+    /// begins: a quick no for most words of a text, and a short span to try for the rest.
+    first_words: FnvMap<String, usize>,
 }
 
 /// The comparison key of a name: lowercase, no dots, no leading "the", single spaces.
@@ -81,8 +82,13 @@ fn key_into(name: &str, out: &mut String) {
             out.push(' ');
             space = false;
         }
-        let c = if c == '’' { '\'' } else { c };
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     if out.len() > 4 && out.starts_with("the ") {
         out.drain(..4);
@@ -237,10 +243,12 @@ impl AliasTable {
             } else {
                 self.caps_only.remove(&k);
             }
-            self.max_words = self.max_words.max(k.split(' ').count());
+            let words = k.split(' ').count();
+            self.max_words = self.max_words.max(words);
             for form in [&k, &stem(n)] {
                 if let Some(w) = form.split(' ').next() {
-                    self.first_words.insert(w.to_string());
+                    let most = self.first_words.entry(w.to_string()).or_insert(0);
+                    *most = (*most).max(words);
                 }
             }
             self.by_stem.insert(stem(n), i);
@@ -264,7 +272,8 @@ impl AliasTable {
             Some(i) => i,
             // `stem_key` changes only Cyrillic keys.
             None if k.chars().any(is_cyrillic) => self.by_stem.get(&stem_key(k.to_string()))?,
-            None => self.by_stem.get(k)?,
+            // Any other key is its own stem, filed under the same entry in both maps.
+            None => return None,
         };
         self.entries.get(*i)
     }
@@ -293,20 +302,33 @@ impl AliasTable {
     /// Whether some name may start with `word` (as written in a text): false rules out every
     /// lookup of names beginning there.
     pub fn may_start(&self, word: &str) -> bool {
+        self.words_from(word).is_some()
+    }
+
+    /// The most words of a name that may start with `word` (as written in a text); `None`
+    /// when none may, which rules out every lookup of names beginning there.
+    pub fn words_from(&self, word: &str) -> Option<usize> {
         if word.len() <= 32 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
             // Most words: lowercased on the stack (an ASCII word has no stem of its own).
             let mut buf = [0u8; 32];
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word.as_bytes());
             b.make_ascii_lowercase();
-            return std::str::from_utf8(b).is_ok_and(|k| self.first_words.contains(k));
+            return std::str::from_utf8(b)
+                .ok()
+                .and_then(|k| self.first_words.get(k).copied());
         }
         let mut k = word.to_lowercase();
         if k.contains(['.', '’']) {
             k = key(word);
         }
-        self.first_words.contains(&k)
-            || (k.chars().any(is_cyrillic) && self.first_words.contains(&stem(word)))
+        let by_key = self.first_words.get(&k).copied();
+        let by_stem = if k.chars().any(is_cyrillic) {
+            self.first_words.get(&stem(word)).copied()
+        } else {
+            None
+        };
+        by_key.max(by_stem)
     }
 
     /// The longest name, in words.
@@ -432,5 +454,30 @@ mod tests {
         let err = AliasTable::shipped_with("Acme  organization  Acme", "x.tsv").unwrap_err();
         assert!(err.to_string().contains("line 1"), "{err}");
         assert_ne!(t.fingerprint(), AliasTable::shipped().fingerprint());
+    }
+
+    #[test]
+    fn first_words_bound_the_span_to_try() {
+        let t = AliasTable::parse(
+            "United States\tplace\tU.S.|United States of America\nUnited Nations\torganization\tUN\n\
+             Kyiv\tplace\tКиев\nThe Washington Post\torganization\t\n",
+            "t.tsv",
+        )
+        .unwrap();
+        // The longest name "United" begins has four words; "the" is not part of a key.
+        assert_eq!(t.words_from("United"), Some(4));
+        assert_eq!(t.words_from("UNITED"), Some(4));
+        assert_eq!(t.words_from("U.S."), Some(1));
+        assert_eq!(t.words_from("Washington"), Some(2));
+        assert_eq!(t.words_from("The"), None);
+        // An inflected Cyrillic word by its stem.
+        assert_eq!(t.words_from("Киева"), Some(1));
+        assert!(!t.may_start("Nations"));
+        // Misses of Latin keys are answered by the key map alone.
+        assert!(t.lookup("States").is_none());
+        assert_eq!(
+            t.lookup("united states of america").unwrap().name,
+            "United States"
+        );
     }
 }

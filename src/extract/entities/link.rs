@@ -62,10 +62,9 @@ pub(super) fn known_at<'a>(
     i: usize,
     aliases: &'a AliasTable,
 ) -> Option<(usize, &'a AliasEntry)> {
-    if !aliases.may_start(line[i].of(text)) {
-        return None;
-    }
-    let max = (aliases.max_words() + 2).min(line.len() - i);
+    // A name of k words spans at most k + 2 tokens (punctuation inside: "St. John's").
+    let most = aliases.words_from(line[i].of(text))?;
+    let max = (most + 2).min(line.len() - i);
     (1..=max).rev().find_map(|n| {
         let last = line[i + n - 1].of(text);
         if !last.chars().next().is_some_and(char::is_alphanumeric) {
