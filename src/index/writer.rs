@@ -197,8 +197,9 @@ impl NewsIndex {
         // lock file is open briefly shares it, so a lock released a moment ago can still look
         // held: retry for a short while before telling the user someone else is indexing.
         let mut attempts = 0;
+        let writing = merges::writing_index(self)?;
         let writer = loop {
-            match self.index.writer_with_num_threads(threads, memory) {
+            match writing.writer_with_num_threads(threads, memory) {
                 Ok(w) => break w,
                 Err(tantivy::TantivyError::LockFailure(
                     tantivy::directory::error::LockError::LockBusy,

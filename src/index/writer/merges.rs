@@ -1,8 +1,9 @@
-//! Which segments merge. A merge during a run reads its segments through memory maps, and
-//! every page it touches counts as the indexer's resident memory until the merge ends, so the
-//! size of the largest merge sets the peak memory of a long run: those merges are bounded in
-//! the documents they read, however large the corpus grows. The merge at the end of a run
-//! reads with `pread` instead, so it can merge everything the run wrote into one segment.
+//! Which segments merge. Merges read their segments with `pread` (on Unix; see
+//! [`PreadDirectory`](super::pread_dir::PreadDirectory)): through memory maps every page a
+//! merge touched counted as the indexer's resident memory until the merge ended. What a merge
+//! keeps in its heap is what tantivy reads whole (term dictionaries, fast columns, field
+//! norms), so merges during a run are bounded in the documents they read, and the merge at the
+//! end of a run, which makes everything the run wrote one segment, in the documents it merges.
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,10 +17,10 @@ use crate::index::NewsIndex;
 /// Segments of more documents than this are left as they are.
 const MERGE_MAX_DOCS: usize = 30_000;
 
-/// While the writer runs, no merge reads more documents than this (about 2.6 KB each of
-/// mapped index at 200,000 generated articles: some 105 MiB). Merges of four 20,480-document
-/// segments used to read 82,000 documents, over 200 MiB of maps on top of the writer's heap;
-/// 61,440 still peaked at 417 MiB.
+/// While the writer runs, no merge reads more documents than this. Read through memory maps
+/// (off Unix) that is about 2.6 KB each of mapped index at 200,000 generated articles, some
+/// 105 MiB; merges of four 20,480-document segments used to read 82,000 documents, over
+/// 200 MiB of maps on top of the writer's heap.
 const MERGED_MAX_DOCS: u32 = 40_960;
 
 /// Merges every four segments of similar size (tantivy's default waits for eight), up to
@@ -84,17 +85,9 @@ const FINAL_MAX_DOCS: u32 = MERGED_MAX_DOCS;
 ///
 /// The merge reads its segments with `pread`, not memory maps (see
 /// [`PreadDirectory`](super::pread_dir::PreadDirectory)), so its memory is bounded by what
-/// tantivy keeps whole, not by the documents it reads; merges during the run still read
-/// through maps and stay capped at [`MERGED_MAX_DOCS`].
+/// tantivy keeps whole, not by the documents it reads.
 pub(super) fn merge_at_end(index: &NewsIndex, before: &HashSet<SegmentId>) -> Result<()> {
-    let own = match index.dir() {
-        Some(dir) => {
-            let mut own = open_for_merging(dir)?;
-            crate::index::register_plugins(&mut own, &index.schema);
-            own
-        }
-        None => index.index.clone(),
-    };
+    let own = writing_index(index)?;
     let metas = own.searchable_segment_metas()?;
     let segments: Vec<Candidate> = metas
         .iter()
@@ -141,6 +134,21 @@ fn final_group(segments: &[Candidate], before: &HashSet<SegmentId>) -> Vec<Segme
 }
 
 /// The index in `dir`, its files read with `pread` where the platform has it.
+/// The index a writer works on: `index` itself for an index in memory; for a folder, the
+/// folder opened again with its files read by `pread` (on Unix), with the same analysers and
+/// plugins, so that the segments a merge reads do not stay resident as mapped pages.
+pub(super) fn writing_index(index: &NewsIndex) -> Result<tantivy::Index> {
+    match index.dir() {
+        Some(dir) => {
+            let mut own = open_for_merging(dir)?;
+            crate::index::register_plugins(&mut own, &index.schema);
+            crate::index::analyzers::register(&own);
+            Ok(own)
+        }
+        None => Ok(index.index.clone()),
+    }
+}
+
 fn open_for_merging(dir: &std::path::Path) -> Result<tantivy::Index> {
     #[cfg(unix)]
     {

@@ -1,14 +1,14 @@
-//! A tantivy directory that reads files with `pread` instead of memory maps, for the merge
-//! at the end of a run.
+//! A tantivy directory that reads files with `pread` instead of memory maps, for the index
+//! writer and its merges.
 //!
 //! A merge reads every posting list, position list and stored block of the segments it
 //! merges. Through memory maps each page it touches counts as the process's resident memory
 //! until the map is dropped, so a merge's peak memory grows with the documents it reads
-//! (about 2.6 KB each at 200,000 generated articles): that is why merges during a run are
-//! capped. Read with `pread`, a posting list or a block is a short-lived heap buffer; what
-//! stays in the heap through a merge is what tantivy reads whole (term dictionaries, fast
-//! columns, field norms: about 0.35 KB per document), so the end of a run can merge every
-//! segment it wrote into one, which searches open and score several times faster than six.
+//! (about 2.6 KB each at 200,000 generated articles). Read with `pread`, a posting list or a
+//! block is a short-lived heap buffer; what stays in the heap through a merge is what tantivy
+//! reads whole (term dictionaries, fast columns, field norms: about 0.35 KB per document), so
+//! the end of a run can merge every segment it wrote into one, which searches open and score
+//! several times faster than six.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
