@@ -220,6 +220,14 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// Every kind.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
     /// The lowercase name used in the index and in output.
     pub fn as_str(&self) -> &'static str {
         match self {

@@ -133,6 +133,17 @@ fn entity_filter_matches_any_alias() {
     );
     assert_eq!(env.search_all("", &["--entity", "kiev"]).total, 3);
     assert_eq!(env.search_all("", &["--entity", "Київ"]).total, 3);
+    // In the query language, `entity:` matches a canonical name or a form written in the
+    // text, without the alias table.
+    assert_eq!(env.search_all("entity:kyiv", &[]).total, 3);
+    assert_eq!(env.search_all("entity:kyi*", &[]).total, 3);
+    assert_eq!(env.search_all("entity:Kiev", &[]).total, 1);
+    assert_eq!(
+        env.search_all("entity:\"Hossein Amir-Abdollahian\"", &[])
+            .total,
+        1
+    );
+    assert_eq!(env.search_all("entity:Amir-Abdollahian", &[]).total, 1);
     // All named entities must match.
     assert_eq!(
         env.search_all("", &["--entity", "Kyiv", "--entity", "IRNA"])

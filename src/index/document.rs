@@ -114,15 +114,19 @@ pub(crate) fn to_document_with(
     }
     for e in &a.entities {
         doc.add_text(f.entities, format!("{}:{}", e.kind, e.name));
-        // The canonical name and every surface it was found as: `--entity` matches any.
-        // Each lowercased once, not once per comparison.
-        let mut names: Vec<(String, &str)> = std::iter::once(e.name.as_str())
-            .chain(e.mentions.iter().map(|m| m.text.as_str()))
-            .map(|n| (n.to_lowercase(), n))
+        // Every other form it was found as ("Kiev" for Kyiv, "Amir-Abdollahian"): `--entity`
+        // matches these and the canonical name in `entities`. Most mentions are written as
+        // the canonical name, so this keeps a field's worth of terms out of the index.
+        let canonical = e.name.to_lowercase();
+        let mut other: Vec<String> = e
+            .mentions
+            .iter()
+            .map(|m| m.text.to_lowercase())
+            .filter(|m| *m != canonical)
             .collect();
-        names.sort_by(|a, b| a.0.cmp(&b.0));
-        names.dedup_by(|a, b| a.0 == b.0);
-        for (_, n) in names {
+        other.sort_unstable();
+        other.dedup();
+        for n in other {
             doc.add_text(f.entity_names, n);
         }
     }

@@ -56,10 +56,19 @@ pub(crate) fn filters(
     for entity in &req.entities {
         let names = match aliases {
             Some(table) => table.names_for(entity.trim()),
-            None => vec![entity.trim().to_string()],
+            None => vec![entity.trim().to_lowercase()],
         };
         if req.entity_types.is_empty() {
-            out.push(any_of(f.entity_names, names));
+            // A canonical name is kept with its type only (`place:kyiv`); `entity_names`
+            // holds the other forms the entity was found under.
+            let typed: Vec<String> = crate::EntityKind::ALL
+                .iter()
+                .flat_map(|k| names.iter().map(move |n| format!("{k}:{n}")))
+                .collect();
+            out.push(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, any_of(f.entity_names, names)),
+                (Occur::Should, any_of(f.entities, typed)),
+            ])));
         } else {
             let typed = req
                 .entity_types

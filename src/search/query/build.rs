@@ -94,12 +94,14 @@ impl Builder<'_> {
                 text,
                 prefix,
                 fuzzy,
-            } => self.per_field(field.as_deref(), |f, kind| {
+            } => self.per_field_text(field.as_deref(), text, |f, kind, text| {
                 self.word(f, kind, text, *prefix, *fuzzy)
             }),
-            Ast::Phrase { field, text, slop } => self.per_field(field.as_deref(), |f, kind| {
-                Ok(self.phrase(f, kind, text, *slop))
-            }),
+            Ast::Phrase { field, text, slop } => {
+                self.per_field_text(field.as_deref(), text, |f, kind, text| {
+                    Ok(self.phrase(f, kind, text, *slop))
+                })
+            }
             Ast::Range {
                 field,
                 lower,
@@ -118,6 +120,36 @@ impl Builder<'_> {
                 )))
             }
         }
+    }
+
+    /// [`Self::per_field`] with the clause's text. `entity:NAME` also matches canonical names:
+    /// `entity_names` keeps only the other forms an entity was found under, and the canonical
+    /// name is in `entities` after its type (`place:Kyiv`).
+    fn per_field_text(
+        &self,
+        field: Option<&str>,
+        text: &str,
+        make: impl Fn(Field, FieldKind, &str) -> Result<Option<Box<dyn Query>>, QueryError>,
+    ) -> Result<Option<Box<dyn Query>>, QueryError> {
+        let (f, _) = match field {
+            Some(name) => self.field(name)?,
+            None => return self.per_field(None, |f, kind| make(f, kind, text)),
+        };
+        let fields = self.schema.fields();
+        if f != fields.entity_names {
+            return self.per_field(field, |f, kind| make(f, kind, text));
+        }
+        let mut shoulds: Vec<(TOccur, Box<dyn Query>)> = Vec::new();
+        if let Some(q) = make(fields.entity_names, FieldKind::Keyword, text)? {
+            shoulds.push((TOccur::Should, q));
+        }
+        for kind in crate::EntityKind::ALL {
+            let typed = format!("{kind}:{text}");
+            if let Some(q) = make(fields.entities, FieldKind::Keyword, &typed)? {
+                shoulds.push((TOccur::Should, q));
+            }
+        }
+        Ok((!shoulds.is_empty()).then(|| Box::new(BooleanQuery::new(shoulds)) as Box<dyn Query>))
     }
 
     /// Runs `make` on the named field, or on every default field (boosted) when none is named.
