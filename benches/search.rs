@@ -50,6 +50,29 @@ fn request(label: &str) -> SearchRequest {
             .since("2020-01-01")
             .expect("a valid date"),
         "term_outlet" => SearchRequest::new("oil").outlet("Harbor Times"),
+        // Filters over a phrase and a common term, broad and narrow, for how a filter and
+        // the text share the work (src/search/query/filter.rs).
+        "phrase_since_month" => SearchRequest::new("\"interest rates\"")
+            .since("2024-12-01")
+            .expect("a valid date"),
+        "phrase_since_days" => SearchRequest::new("\"interest rates\"")
+            .since("2024-12-28")
+            .expect("a valid date"),
+        "term_since" => SearchRequest::new("oil")
+            .since("2020-01-01")
+            .expect("a valid date"),
+        "term_since_month" => SearchRequest::new("oil")
+            .since("2024-12-01")
+            .expect("a valid date"),
+        "rare_since" => SearchRequest::new("tungsten")
+            .since("2020-01-01")
+            .expect("a valid date"),
+        "phrase_outlet" => SearchRequest::new("\"interest rates\"").outlet("Harbor Times"),
+        "phrase_lang" => SearchRequest::new("\"interest rates\"").language("en"),
+        "phrase_entity" => SearchRequest::new("\"interest rates\"").entity("Federal Reserve"),
+        "phrase_mentions" => SearchRequest::new("\"interest rates\"")
+            .mentions("2022")
+            .expect("a valid period"),
         other => panic!("unknown query {other}"),
     };
     r.limit(10)
@@ -64,6 +87,28 @@ const QUERIES: &[&str] = &[
     "phrase_since",
     "term_outlet",
 ];
+
+const FILTERED: &[&str] = &[
+    "phrase_since",
+    "phrase_since_month",
+    "phrase_since_days",
+    "term_outlet",
+    "term_since",
+    "term_since_month",
+    "rare_since",
+    "phrase_outlet",
+    "phrase_lang",
+    "phrase_entity",
+    "phrase_mentions",
+];
+
+/// Top 10 of filtered searches: which clause leads the intersection.
+#[divan::bench(args = FILTERED)]
+fn filtered(bencher: divan::Bencher, label: &str) {
+    let index = &INDEX.index;
+    let req = request(label);
+    bencher.bench(|| index.search(&req).expect("search runs"));
+}
 
 /// Top 10 with exact count, stored fields and snippets: what the CLI prints.
 #[divan::bench(args = QUERIES)]

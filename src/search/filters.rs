@@ -3,7 +3,7 @@
 
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 
-use super::query::{date_range, term_query};
+use super::query::{Filter, date_range, term_query};
 use super::{SearchRequest, WireFilter};
 use crate::extract::entities::AliasTable;
 use crate::extract::language::normalise_code;
@@ -86,8 +86,9 @@ pub(crate) fn filters(
                 .collect(),
         )));
     }
+    let mut dated: Vec<Filter> = Vec::new();
     for period in &req.mentions {
-        out.push(date_range(
+        dated.push(date_filter(
             f.mentioned_dates,
             Some(period.start()),
             Some(period.end()),
@@ -106,15 +107,39 @@ pub(crate) fn filters(
         ]))),
     }
     if req.since.is_some() || req.until.is_some() {
-        out.push(date_range(
+        dated.push(date_filter(
             f.published,
             req.since.map(|d| d.start()),
             req.until.map(|d| d.end()),
         ));
     }
     out.into_iter()
-        .map(|q| Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>)
+        .map(|q| Filter::new(unscored(q)))
+        .chain(dated)
+        .map(|q| Box::new(q) as Box<dyn Query>)
         .collect()
+}
+
+/// A clause that counts for matching only.
+fn unscored(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(q, 0.0))
+}
+
+/// Dates of `field` from `start` (inclusive) to `end` (exclusive), as a filter costed by
+/// what its column holds in that range.
+fn date_filter(
+    field: tantivy::schema::Field,
+    start: Option<chrono::DateTime<chrono::Utc>>,
+    end: Option<chrono::DateTime<chrono::Utc>>,
+) -> Filter {
+    let at =
+        |d: chrono::DateTime<chrono::Utc>| tantivy::DateTime::from_timestamp_secs(d.timestamp());
+    Filter::dates(
+        unscored(date_range(field, start, end)),
+        field,
+        start.map(at),
+        end.map(at),
+    )
 }
 
 /// Articles crediting any wire service.
