@@ -57,42 +57,79 @@ const SHINGLE: usize = 3;
 pub fn simhash(body: &str) -> Option<u64> {
     // The lowercased words go into one buffer (spans into it), not a String each: this runs
     // for every article indexed.
-    let mut text = String::with_capacity(body.len());
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for w in body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    let mut text: Vec<u8> = Vec::with_capacity(body.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(body.len() / 4);
+    for w in words(body) {
         let start = text.len();
-        if w.contains('Σ') {
+        if w.is_ascii() {
+            text.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+        } else if w.contains('Σ') {
             // str::to_lowercase knows the word-final sigma; char by char does not.
-            text.push_str(&w.to_lowercase());
+            text.extend_from_slice(w.to_lowercase().as_bytes());
         } else {
-            text.extend(w.chars().flat_map(char::to_lowercase));
+            let mut buf = [0u8; 4];
+            for c in w.chars().flat_map(char::to_lowercase) {
+                text.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
         }
         spans.push((start, text.len()));
     }
     if spans.len() < MIN_WORDS {
         return None;
     }
-    let mut votes = [0i32; 64];
+    // A bit's vote (+1 per shingle with it set, -1 per shingle without) is positive when
+    // more than half the shingles set it: counting the ones is the same test, and
+    // vectorises.
+    let mut ones = [0u32; 64];
+    let mut shingles = 0u32;
     for shingle in spans.windows(SHINGLE) {
         let mut h = Fnv1a::default();
         for &(a, b) in shingle {
-            h.write(&text.as_bytes()[a..b]);
+            h.write(&text[a..b]);
             h.write_u8(b' ');
         }
         let h = mix(h.finish());
-        for (bit, vote) in votes.iter_mut().enumerate() {
-            *vote += if h >> bit & 1 == 1 { 1 } else { -1 };
+        for (bit, one) in ones.iter_mut().enumerate() {
+            *one += (h >> bit & 1) as u32;
         }
+        shingles += 1;
     }
-    let sig = votes
+    let sig = ones
         .iter()
         .enumerate()
-        .filter(|(_, v)| **v > 0)
+        .filter(|(_, n)| **n * 2 > shingles)
         .fold(0u64, |acc, (bit, _)| acc | 1 << bit);
     Some(sig)
+}
+
+/// The maximal runs of letters and digits of a text, as `split` on non-alphanumeric
+/// characters would give them, with ASCII bytes tested without decoding.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let (alnum, len) = if bytes[i].is_ascii() {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                // `i` is on a character boundary: it only ever advances by whole characters.
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            match (alnum, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let word = &text[s..i];
+                    i += len;
+                    return Some(word);
+                }
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|s| &text[s..])
+    })
 }
 
 /// SplitMix64's finaliser: spreads FNV's weak low bits over the whole word.
@@ -171,6 +208,23 @@ mod tests {
                 .filter(|(_, v)| **v > 0)
                 .fold(0, |acc, (bit, _)| acc | 1 << bit),
         )
+    }
+
+    #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for text in [
+            "",
+            "one",
+            " Kyiv, on  Saturday — 5 drones… ",
+            "Straße İstanbul ΟΔΟΣ ǅemal 2024-10-01 x²",
+            "日本語のテキスト and مرحبا",
+        ] {
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), split, "{text:?}");
+        }
     }
 
     #[test]

@@ -60,15 +60,30 @@ pub fn drop_leading_title(body: &str, title: &str) -> String {
     body.to_string()
 }
 
+/// Whether two texts have the same words (runs of letters and digits), ignoring case.
 fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
+    fn words(s: &str) -> impl Iterator<Item = &str> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (words(a), words(b));
-    !a.is_empty() && a == b
+    }
+    let (mut a, mut b) = (words(a), words(b));
+    let mut any = false;
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return any,
+            (Some(x), Some(y)) if same_lowercase(x, y) => any = true,
+            _ => return false,
+        }
+    }
+}
+
+/// `x.to_lowercase() == y.to_lowercase()`, without allocating for ASCII words.
+fn same_lowercase(x: &str, y: &str) -> bool {
+    if x.is_ascii() && y.is_ascii() {
+        x.eq_ignore_ascii_case(y)
+    } else {
+        x.to_lowercase() == y.to_lowercase()
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +94,37 @@ mod tests {
     fn paragraphs_survive() {
         assert_eq!(normalise("a\nb\n\n\nc"), "a\nb\n\nc");
         assert_eq!(normalise("\n\n  a  \n"), "a");
+    }
+
+    #[test]
+    fn same_words_as_lowercased_word_lists() {
+        let reference = |a: &str, b: &str| {
+            let words = |s: &str| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            };
+            let (a, b) = (words(a), words(b));
+            !a.is_empty() && a == b
+        };
+        let texts = [
+            "",
+            " — ",
+            "Drones hit Kyiv",
+            "DRONES  hit, kyiv!",
+            "Drones hit Kyiv again",
+            "ΟΔΟΣ Straße",
+            "οδος STRASSE",
+            "οδοσ straße",
+            "İstanbul",
+            "i̇stanbul",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(same_words(a, b), reference(a, b), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -6,10 +6,12 @@
 //! quarter of the article. A *paragraph* rule removes one short paragraph. Every cut is
 //! recorded with the rule's name, so `newsdex extract --explain` can show what went and why.
 
+mod prefilter;
 mod repeated;
 
 pub use self::repeated::{RepeatedParagraphs, paragraph_hash, paragraph_hashes};
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -65,6 +67,8 @@ enum Kind {
 
 struct Rules {
     rules: Vec<(RuleDef, Regex)>,
+    /// Which rules can match a paragraph, before their regexes run.
+    prefilter: prefilter::Prefilter,
 }
 
 static COMPILED: LazyLock<Rules> =
@@ -82,7 +86,8 @@ fn compile(text: &str) -> Result<Rules, String> {
         let re = Regex::new(pattern).map_err(|e| format!("{}: {e}", def.name))?;
         rules.push((def, re));
     }
-    Ok(Rules { rules })
+    let prefilter = prefilter::Prefilter::new(patterns.iter().map(String::as_str))?;
+    Ok(Rules { rules, prefilter })
 }
 
 /// Removes boilerplate paragraphs (lines) from a body.
@@ -104,27 +109,37 @@ pub fn strip(body: &str) -> Stripped {
     let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
     let mut out = Stripped::default();
     let mut seen = 0;
+    let mut candidates = Vec::with_capacity(rules.rules.len());
     for (i, line) in lines.iter().enumerate() {
-        let flat = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat = single_spaced(line);
         if flat.is_empty() {
             kept.push(line);
             continue;
         }
         seen += 1;
-        let words = flat.split(' ').count();
+        let words = flat.bytes().filter(|&b| b == b' ').count() + 1;
+        rules.prefilter.candidates(&flat, &mut candidates);
         let mut lower: Option<String> = None;
         // Rules are tried one by one, cheap conditions first: one RegexSet over all the
         // rules falls back to a slow engine on non-ASCII text (its lazy DFA gives up).
-        let hit = rules.rules.iter().find(|(def, re)| {
-            (match def.kind {
-                // A tail needs something before it to keep: not in the first quarter.
-                Kind::Tail => seen > 1 && seen * 4 > content_lines,
-                Kind::Paragraph => words <= def.max_words.unwrap_or(usize::MAX),
-            }) && (def.requires.is_empty() || {
-                let lower = lower.get_or_insert_with(|| flat.to_lowercase());
-                def.requires.iter().any(|w| lower.contains(w.as_str()))
-            }) && re.is_match(&flat)
-        });
+        let hit = rules
+            .rules
+            .iter()
+            .zip(&candidates)
+            .find(|((def, re), candidate)| {
+                **candidate
+                    && (match def.kind {
+                        // A tail needs something before it to keep: not in the first quarter.
+                        Kind::Tail => seen > 1 && seen * 4 > content_lines,
+                        Kind::Paragraph => words <= def.max_words.unwrap_or(usize::MAX),
+                    })
+                    && (def.requires.is_empty() || {
+                        let lower = lower.get_or_insert_with(|| flat.to_lowercase());
+                        def.requires.iter().any(|w| lower.contains(w.as_str()))
+                    })
+                    && re.is_match(&flat)
+            })
+            .map(|(rule, _)| rule);
         let Some((def, re)) = hit else {
             kept.push(line);
             continue;
@@ -138,7 +153,7 @@ pub fn strip(body: &str) -> Stripped {
         match def.kind {
             Kind::Paragraph => out.cuts.push(Cut {
                 rule: def.name.clone(),
-                text: flat,
+                text: flat.into_owned(),
             }),
             Kind::Tail => {
                 let rest = lines[i..]
@@ -161,6 +176,20 @@ pub fn strip(body: &str) -> Stripped {
         out.body = out.body.replace("\n\n\n", "\n\n");
     }
     out
+}
+
+/// The line with its whitespace runs collapsed to single spaces and trimmed; borrowed
+/// when it already is (nearly every line: bodies come here normalised).
+fn single_spaced(line: &str) -> Cow<'_, str> {
+    let clean = !line.starts_with(' ')
+        && !line.ends_with(' ')
+        && !line.contains("  ")
+        && line.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if clean {
+        Cow::Borrowed(line)
+    } else {
+        Cow::Owned(line.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 #[cfg(test)]
