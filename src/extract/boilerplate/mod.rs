@@ -12,7 +12,7 @@ mod repeated;
 pub use self::repeated::{RepeatedParagraphs, paragraph_hash, paragraph_hashes};
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -65,16 +65,41 @@ enum Kind {
     Paragraph,
 }
 
+/// The rules with their prefilter, built in one go (for tests).
+#[cfg(test)]
 struct Rules {
     rules: Vec<(RuleDef, Regex)>,
     /// Which rules can match a paragraph, before their regexes run.
     prefilter: prefilter::Prefilter,
 }
 
-static COMPILED: LazyLock<Rules> =
-    LazyLock::new(|| compile(RULES).expect("the embedded boilerplate rules are valid (tested)"));
+/// The embedded rules with their regexes, and their patterns as compiled.
+struct Compiled {
+    rules: Vec<(RuleDef, Regex)>,
+    patterns: Vec<String>,
+}
 
-fn compile(text: &str) -> Result<Rules, String> {
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
+    let compiled = compile_rules(RULES).expect("the embedded boilerplate rules are valid (tested)");
+    // Deriving the prefilter costs about as much as compiling the rules (tens of
+    // milliseconds): it is built beside the first articles, which try every rule meanwhile,
+    // so a run's first article, or `extract` of one file, does not wait for it.
+    let _ = std::thread::Builder::new()
+        .name("boilerplate-prefilter".into())
+        .spawn(|| {
+            let patterns = COMPILED.patterns.iter().map(String::as_str);
+            if let Ok(p) = prefilter::Prefilter::new(patterns) {
+                let _ = PREFILTER.set(p);
+            }
+        });
+    compiled
+});
+
+/// The prefilter of the embedded rules, once built (see [`COMPILED`]).
+static PREFILTER: OnceLock<prefilter::Prefilter> = OnceLock::new();
+
+/// The rules of `text` with their regexes, and the patterns as compiled.
+fn compile_rules(text: &str) -> Result<Compiled, String> {
     let file: RuleFile = toml::from_str(text).map_err(|e| e.to_string())?;
     let patterns: Vec<String> = file
         .rule
@@ -86,6 +111,12 @@ fn compile(text: &str) -> Result<Rules, String> {
         let re = Regex::new(pattern).map_err(|e| format!("{}: {e}", def.name))?;
         rules.push((def, re));
     }
+    Ok(Compiled { rules, patterns })
+}
+
+#[cfg(test)]
+fn compile(text: &str) -> Result<Rules, String> {
+    let Compiled { rules, patterns } = compile_rules(text)?;
     let prefilter = prefilter::Prefilter::new(patterns.iter().map(String::as_str))?;
     Ok(Rules { rules, prefilter })
 }
@@ -103,13 +134,14 @@ fn compile(text: &str) -> Result<Rules, String> {
 /// assert_eq!(s.cuts[0].rule, "appeal:message-from");
 /// ```
 pub fn strip(body: &str) -> Stripped {
-    let rules = &*COMPILED;
+    let rules = &COMPILED.rules;
+    let prefilter = PREFILTER.get();
     let lines: Vec<&str> = body.split('\n').collect();
     let content_lines = lines.iter().filter(|l| !l.trim().is_empty()).count();
     let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
     let mut out = Stripped::default();
     let mut seen = 0;
-    let mut candidates = Vec::with_capacity(rules.rules.len());
+    let mut candidates = Vec::with_capacity(rules.len());
     for (i, line) in lines.iter().enumerate() {
         let flat = single_spaced(line);
         if flat.is_empty() {
@@ -118,12 +150,17 @@ pub fn strip(body: &str) -> Stripped {
         }
         seen += 1;
         let words = flat.bytes().filter(|&b| b == b' ').count() + 1;
-        rules.prefilter.candidates(&flat, &mut candidates);
+        match prefilter {
+            Some(p) => p.candidates(&flat, &mut candidates),
+            None => {
+                candidates.clear();
+                candidates.resize(rules.len(), true);
+            }
+        }
         let mut lower: Option<String> = None;
         // Rules are tried one by one, cheap conditions first: one RegexSet over all the
         // rules falls back to a slow engine on non-ASCII text (its lazy DFA gives up).
         let hit = rules
-            .rules
             .iter()
             .zip(&candidates)
             .find(|((def, re), candidate)| {
