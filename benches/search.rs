@@ -38,6 +38,11 @@ static INDEX: LazyLock<Opened> = LazyLock::new(|| {
     }
 });
 
+/// `query` over articles published since `date`.
+fn since(query: &str, date: &str) -> SearchRequest {
+    SearchRequest::new(query).since(date).expect("a valid date")
+}
+
 /// (label, request) pairs: the suite's query set.
 fn request(label: &str) -> SearchRequest {
     let r = match label {
@@ -46,27 +51,15 @@ fn request(label: &str) -> SearchRequest {
         "and" => SearchRequest::new("oil AND prices"),
         "or" => SearchRequest::new("gold OR silver").operator(Operator::Or),
         "phrase" => SearchRequest::new("\"interest rates\""),
-        "phrase_since" => SearchRequest::new("\"interest rates\"")
-            .since("2020-01-01")
-            .expect("a valid date"),
+        "phrase_since" => since("\"interest rates\"", "2020-01-01"),
         "term_outlet" => SearchRequest::new("oil").outlet("Harbor Times"),
         // Filters over a phrase and a common term, broad and narrow, for how a filter and
         // the text share the work (src/search/query/filter.rs).
-        "phrase_since_month" => SearchRequest::new("\"interest rates\"")
-            .since("2024-12-01")
-            .expect("a valid date"),
-        "phrase_since_days" => SearchRequest::new("\"interest rates\"")
-            .since("2024-12-28")
-            .expect("a valid date"),
-        "term_since" => SearchRequest::new("oil")
-            .since("2020-01-01")
-            .expect("a valid date"),
-        "term_since_month" => SearchRequest::new("oil")
-            .since("2024-12-01")
-            .expect("a valid date"),
-        "rare_since" => SearchRequest::new("tungsten")
-            .since("2020-01-01")
-            .expect("a valid date"),
+        "phrase_since_month" => since("\"interest rates\"", "2024-12-01"),
+        "phrase_since_days" => since("\"interest rates\"", "2024-12-28"),
+        "term_since" => since("oil", "2020-01-01"),
+        "term_since_month" => since("oil", "2024-12-01"),
+        "rare_since" => since("tungsten", "2020-01-01"),
         "phrase_outlet" => SearchRequest::new("\"interest rates\"").outlet("Harbor Times"),
         "phrase_lang" => SearchRequest::new("\"interest rates\"").language("en"),
         "phrase_entity" => SearchRequest::new("\"interest rates\"").entity("Federal Reserve"),
