@@ -49,8 +49,6 @@ pub struct AliasTable {
     /// Keys written in capitals in the table ("US"): in running text they match only in
     /// capitals, so the pronoun "us" is no country.
     caps_only: FnvSet<String>,
-    /// Longest name, in words.
-    max_words: usize,
     /// The text of the tables added to the shipped one (what an index records).
     added: String,
     /// First words of every name (keys and stems), each with the most words of a name it
@@ -244,7 +242,6 @@ impl AliasTable {
                 self.caps_only.remove(&k);
             }
             let words = k.split(' ').count();
-            self.max_words = self.max_words.max(words);
             for form in [&k, &stem(n)] {
                 if let Some(w) = form.split(' ').next() {
                     let most = self.first_words.entry(w.to_string()).or_insert(0);
@@ -299,12 +296,6 @@ impl AliasTable {
         &self.added
     }
 
-    /// Whether some name may start with `word` (as written in a text): false rules out every
-    /// lookup of names beginning there.
-    pub fn may_start(&self, word: &str) -> bool {
-        self.words_from(word).is_some()
-    }
-
     /// The most words of a name that may start with `word` (as written in a text); `None`
     /// when none may, which rules out every lookup of names beginning there.
     pub fn words_from(&self, word: &str) -> Option<usize> {
@@ -329,11 +320,6 @@ impl AliasTable {
             None
         };
         by_key.max(by_stem)
-    }
-
-    /// The longest name, in words.
-    pub fn max_words(&self) -> usize {
-        self.max_words
     }
 
     /// Every name (canonical and aliases, lowercase) the entity named `name` goes by; just
@@ -472,7 +458,7 @@ mod tests {
         assert_eq!(t.words_from("The"), None);
         // An inflected Cyrillic word by its stem.
         assert_eq!(t.words_from("Киева"), Some(1));
-        assert!(!t.may_start("Nations"));
+        assert_eq!(t.words_from("Nations"), None);
         // Misses of Latin keys are answered by the key map alone.
         assert!(t.lookup("States").is_none());
         assert_eq!(
