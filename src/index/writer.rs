@@ -373,8 +373,10 @@ impl Indexer<'_> {
         report.elapsed_secs = self.started.elapsed().as_secs_f64();
         // The ids of the run are no longer needed: free them before the last merges.
         self.known = Known::default();
+        // The last merge works on the index the writer worked on (read by `pread`).
+        let writing = self.writer.index().clone();
         self.writer.wait_merging_threads()?;
-        merges::merge_at_end(self.index, &self.before)?;
+        merges::merge_at_end(&writing, &self.before)?;
         self.index.reader.reload()?;
         Ok(report)
     }

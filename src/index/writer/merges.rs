@@ -86,8 +86,7 @@ const FINAL_MAX_DOCS: u32 = MERGED_MAX_DOCS;
 /// The merge reads its segments with `pread`, not memory maps (see
 /// [`PreadDirectory`](super::pread_dir::PreadDirectory)), so its memory is bounded by what
 /// tantivy keeps whole, not by the documents it reads.
-pub(super) fn merge_at_end(index: &NewsIndex, before: &HashSet<SegmentId>) -> Result<()> {
-    let own = writing_index(index)?;
+pub(super) fn merge_at_end(own: &tantivy::Index, before: &HashSet<SegmentId>) -> Result<()> {
     let metas = own.searchable_segment_metas()?;
     let segments: Vec<Candidate> = metas
         .iter()
