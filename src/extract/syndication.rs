@@ -12,6 +12,7 @@
 
 use std::hash::Hasher;
 
+use crate::extract::text::word_runs;
 use crate::ingest::Fnv1a;
 
 /// Largest Hamming distance between the SimHashes of two copies of one story.
@@ -59,7 +60,7 @@ pub fn simhash(body: &str) -> Option<u64> {
     // for every article indexed.
     let mut text: Vec<u8> = Vec::with_capacity(body.len());
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(body.len() / 4);
-    for w in words(body) {
+    for w in word_runs(body) {
         let start = text.len();
         if w.is_ascii() {
             text.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
@@ -100,36 +101,6 @@ pub fn simhash(body: &str) -> Option<u64> {
         .filter(|(_, n)| **n * 2 > shingles)
         .fold(0u64, |acc, (bit, _)| acc | 1 << bit);
     Some(sig)
-}
-
-/// The maximal runs of letters and digits of a text, as `split` on non-alphanumeric
-/// characters would give them, with ASCII bytes tested without decoding.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let mut start = None;
-        while i < bytes.len() {
-            let (alnum, len) = if bytes[i].is_ascii() {
-                (bytes[i].is_ascii_alphanumeric(), 1)
-            } else {
-                // `i` is on a character boundary: it only ever advances by whole characters.
-                let c = text[i..].chars().next().unwrap_or_default();
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            match (alnum, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    let word = &text[s..i];
-                    i += len;
-                    return Some(word);
-                }
-                _ => {}
-            }
-            i += len;
-        }
-        start.map(|s| &text[s..])
-    })
 }
 
 /// SplitMix64's finaliser: spreads FNV's weak low bits over the whole word.
@@ -208,23 +179,6 @@ mod tests {
                 .filter(|(_, v)| **v > 0)
                 .fold(0, |acc, (bit, _)| acc | 1 << bit),
         )
-    }
-
-    #[test]
-    fn words_are_the_alphanumeric_runs() {
-        for text in [
-            "",
-            "one",
-            " Kyiv, on  Saturday — 5 drones… ",
-            "Straße İstanbul ΟΔΟΣ ǅemal 2024-10-01 x²",
-            "日本語のテキスト and مرحبا",
-        ] {
-            let split: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(words(text).collect::<Vec<_>>(), split, "{text:?}");
-        }
     }
 
     #[test]

@@ -62,11 +62,7 @@ pub fn drop_leading_title(body: &str, title: &str) -> String {
 
 /// Whether two texts have the same words (runs of letters and digits), ignoring case.
 fn same_words(a: &str, b: &str) -> bool {
-    fn words(s: &str) -> impl Iterator<Item = &str> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-    }
-    let (mut a, mut b) = (words(a), words(b));
+    let (mut a, mut b) = (word_runs(a), word_runs(b));
     let mut any = false;
     loop {
         match (a.next(), b.next()) {
@@ -75,6 +71,36 @@ fn same_words(a: &str, b: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// The maximal runs of letters and digits of a text, as `split` on non-alphanumeric
+/// characters would give them, with ASCII bytes tested without decoding.
+pub(crate) fn word_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let (alnum, len) = if bytes[i].is_ascii() {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                // `i` is on a character boundary: it only ever advances by whole characters.
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            match (alnum, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let word = &text[s..i];
+                    i += len;
+                    return Some(word);
+                }
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|s| &text[s..])
+    })
 }
 
 /// `x.to_lowercase() == y.to_lowercase()`, without allocating for ASCII words.
@@ -89,6 +115,23 @@ fn same_lowercase(x: &str, y: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for text in [
+            "",
+            "one",
+            " Kyiv, on  Saturday — 5 drones… ",
+            "Straße İstanbul ΟΔΟΣ ǅemal 2024-10-01 x²",
+            "日本語のテキスト and مرحبا",
+        ] {
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(word_runs(text).collect::<Vec<_>>(), split, "{text:?}");
+        }
+    }
 
     #[test]
     fn paragraphs_survive() {
