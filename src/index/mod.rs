@@ -13,6 +13,7 @@ mod apart;
 mod clean;
 mod clusters;
 mod document;
+mod read_at;
 mod readback;
 mod relink;
 mod schema;

@@ -151,7 +151,7 @@ fn store_by_reads(
             segment.segment_id().uuid_string()
         ));
         let file = std::fs::File::open(path).ok()?;
-        let handle = ReadAt::new(file).ok()?;
+        let handle = super::read_at::ReadAt::new(file).ok()?;
         let slice = FileSlice::new(Arc::new(handle));
         // Every tantivy file ends with a footer (version, checksum) its directory strips.
         let (_, body) = tantivy::directory::footer::Footer::extract_footer(slice).ok()?;
@@ -162,41 +162,5 @@ fn store_by_reads(
     {
         let _ = (dir, segment, extension);
         None
-    }
-}
-
-/// A file read with `pread`, for tantivy.
-#[cfg(unix)]
-#[derive(Debug)]
-pub(crate) struct ReadAt {
-    file: std::fs::File,
-    len: usize,
-}
-
-#[cfg(unix)]
-impl ReadAt {
-    pub(crate) fn new(file: std::fs::File) -> std::io::Result<ReadAt> {
-        let len = usize::try_from(file.metadata()?.len()).map_err(std::io::Error::other)?;
-        Ok(ReadAt { file, len })
-    }
-}
-
-#[cfg(unix)]
-impl tantivy::HasLen for ReadAt {
-    fn len(&self) -> usize {
-        self.len
-    }
-}
-
-#[cfg(unix)]
-impl tantivy::directory::FileHandle for ReadAt {
-    fn read_bytes(
-        &self,
-        range: std::ops::Range<usize>,
-    ) -> std::io::Result<tantivy::directory::OwnedBytes> {
-        use std::os::unix::fs::FileExt;
-        let mut buf = vec![0u8; range.len()];
-        self.file.read_exact_at(&mut buf, range.start as u64)?;
-        Ok(tantivy::directory::OwnedBytes::new(buf))
     }
 }

@@ -19,7 +19,7 @@ use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
 
-use crate::index::readback::ReadAt;
+use crate::index::read_at::ReadAt;
 
 /// An index folder whose files are read with `pread` (everything else as `MmapDirectory`).
 #[derive(Debug, Clone)]
