@@ -37,10 +37,8 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
     let mut lines = Vec::new();
     let mut offset = 0;
-    // One buffer of characters for all lines: news text has many short lines.
-    let mut chars = Vec::new();
     for line in text.split('\n') {
-        let tokens = tokenize_line(line, offset, &mut chars);
+        let tokens = tokenize_line(line, offset);
         if !tokens.is_empty() {
             lines.push(tokens);
         }
@@ -49,69 +47,71 @@ pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
     lines
 }
 
-fn tokenize_line(line: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Vec<Token> {
-    chars.clear();
-    chars.extend(line.char_indices());
-    if chars.iter().all(|&(_, c)| c.is_whitespace()) {
-        return Vec::new();
+/// The character at byte `p` of `line`, if one starts there; ASCII without decoding.
+#[inline]
+fn char_at(line: &str, p: usize) -> Option<char> {
+    let b = *line.as_bytes().get(p)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        line.get(p..)?.chars().next()
     }
-    let chars = &*chars;
-    // About one token per five characters in prose: one allocation per line, not three.
-    let mut out: Vec<Token> = Vec::with_capacity(chars.len() / 5 + 1);
-    let mut i = 0;
+}
+
+/// The tokens of one line, walked by byte offset (most of the text is ASCII, read a byte at
+/// a time).
+fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut p = 0;
     let mut next_starts = true;
-    let end_of = |k: usize| chars.get(k).map_or(line.len(), |&(b, _)| b);
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    while let Some(c) = char_at(line, p) {
         if c.is_whitespace() {
-            i += 1;
+            p += c.len_utf8();
             continue;
         }
-        let start = i;
+        if out.capacity() == 0 {
+            // About one token per five characters in prose: one allocation per line.
+            out.reserve(line.len() / 5 + 1);
+        }
+        let start = p;
+        p += c.len_utf8();
         if is_word(c) {
-            i += 1;
             loop {
-                match chars.get(i) {
-                    Some(&(_, w)) if is_word(w) => i += 1,
-                    Some(&(_, j)) if is_joiner(j) => {
-                        let after = chars.get(i + 1).map(|&(_, a)| a);
-                        if !after.is_some_and(is_word) {
+                match char_at(line, p) {
+                    Some(w) if is_word(w) => p += w.len_utf8(),
+                    Some(j) if is_joiner(j) => {
+                        let q = p + j.len_utf8();
+                        let Some(after) = char_at(line, q).filter(|&a| is_word(a)) else {
+                            break;
+                        };
+                        // "Iran's": the possessive is its own token.
+                        if is_apostrophe(j)
+                            && after.eq_ignore_ascii_case(&'s')
+                            && !char_at(line, q + 1).is_some_and(is_word)
+                        {
                             break;
                         }
-                        // "Iran's": the possessive is its own token.
-                        if is_apostrophe(j) {
-                            let s = chars.get(i + 1).map(|&(_, a)| a.to_ascii_lowercase());
-                            let after_s = chars.get(i + 2).map(|&(_, a)| a);
-                            if s == Some('s') && !after_s.is_some_and(is_word) {
-                                break;
-                            }
-                        }
-                        i += 2;
+                        p = q + after.len_utf8();
                     }
                     _ => break,
                 }
             }
             // "U.S.", "U.N.": single letters joined by dots keep their final dot.
-            if chars.get(i).is_some_and(|&(_, d)| d == '.') && is_initials(&chars[start..i]) {
-                i += 1;
+            if char_at(line, p) == Some('.') && is_initials(&line[start..p]) {
+                p += 1;
             }
         } else if is_apostrophe(c)
-            && chars
-                .get(i + 1)
-                .is_some_and(|&(_, s)| s.eq_ignore_ascii_case(&'s'))
-            && !chars.get(i + 2).is_some_and(|&(_, a)| is_word(a))
+            && char_at(line, p).is_some_and(|s| s.eq_ignore_ascii_case(&'s'))
+            && !char_at(line, p + 1).is_some_and(is_word)
         {
-            i += 2;
-        } else {
-            i += 1;
+            p += 1;
         }
-        let text = &line[b..end_of(i)];
         out.push(Token {
-            start: base + b,
-            end: base + end_of(i),
+            start: base + start,
+            end: base + p,
             sentence_start: next_starts,
         });
-        next_starts = match text {
+        next_starts = match &line[start..p] {
             "." | "!" | "?" | ":" | ";" => true,
             "\"" | "“" | "«" | "(" | "'" | "‘" | "„" | "-" | "—" | "–" => next_starts,
             _ => false,
@@ -121,12 +121,12 @@ fn tokenize_line(line: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Vec
 }
 
 /// "U.S", "U.N", "e.g": single letters separated by dots.
-fn is_initials(word: &[(usize, char)]) -> bool {
-    let mut parts = word.split(|&(_, c)| c == '.');
+fn is_initials(word: &str) -> bool {
     let mut n = 0;
-    let all_single = parts.all(|p| {
+    let all_single = word.split('.').all(|part| {
         n += 1;
-        p.len() == 1
+        let mut chars = part.chars();
+        chars.next().is_some() && chars.next().is_none()
     });
     all_single && n >= 2
 }
@@ -168,6 +168,19 @@ mod tests {
             [vec!["don't", "«", "Газпром", "»"]]
         );
         assert_eq!(words("Germany 's call"), [vec!["Germany", "'s", "call"]]);
+        assert_eq!(
+            words("O’Brien’s Rostov‐on‐Don e.g. U.S.A. 3.5 Ц-банк’s"),
+            [vec![
+                "O’Brien",
+                "’s",
+                "Rostov‐on‐Don",
+                "e.g.",
+                "U.S.A.",
+                "3.5",
+                "Ц-банк",
+                "’s"
+            ]]
+        );
     }
 
     #[test]
