@@ -13,7 +13,7 @@
 //!
 //! With the two optional dev files it also prints the dev F1 (typed surfaces per document,
 //! as `score_ner.py` counts them) of the model it wrote. Settings: `NER_BITS` (hash buckets
-//! 2^bits, default 18), `NER_EPOCHS` (default 15).
+//! 2^bits, default 18), `NER_EPOCHS` (default 20).
 
 use std::collections::HashMap;
 use std::error::Error;
@@ -137,7 +137,7 @@ fn main() -> Res<()> {
     };
     let opts = TrainOptions {
         bits: env("NER_BITS", 18) as u32,
-        epochs: env("NER_EPOCHS", 15),
+        epochs: env("NER_EPOCHS", 20),
         ..TrainOptions::default()
     };
     let docs: Vec<TrainDoc> = load(&args[0], &args[1])?

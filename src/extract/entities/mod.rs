@@ -24,6 +24,7 @@ mod russian_orgs;
 mod russian_words;
 mod tokenize;
 pub mod train;
+mod wordhash;
 
 pub use self::aliases::AliasTable;
 pub use self::model::Model;
@@ -103,7 +104,9 @@ fn tag_lines(
 }
 
 /// The names in `text` of an article in `language` (ISO 639-1), in text order, without
-/// linking: English by the model, Russian by rules, every language by the alias table.
+/// linking: English by the model, Russian by rules, every language by the alias table. A text
+/// of unknown language goes to the Russian rules when most of its letters are Cyrillic, else
+/// to the English model.
 pub fn recognise(text: &str, language: Option<&str>, aliases: &AliasTable) -> Vec<Span> {
     recognise_part(text, language, aliases, false)
 }
@@ -115,6 +118,7 @@ fn recognise_part(
     headline: bool,
 ) -> Vec<Span> {
     let lines = tokenize::tokenize(text);
+    let language = language.or_else(|| mostly_cyrillic(text).then_some("ru"));
     let found = match language {
         Some("ru") | Some("uk") => russian::recognise(text, &lines, aliases),
         Some("en") | None => {
@@ -125,6 +129,18 @@ fn recognise_part(
         Some(_) => Vec::new(),
     };
     link::with_known_names(text, &lines, found, aliases)
+}
+
+/// Whether most letters among the first thousand of `text` are Cyrillic: the English model
+/// was trained on English and has nothing to say about a Russian text whose language
+/// detection gave no verdict.
+fn mostly_cyrillic(text: &str) -> bool {
+    let (mut cyrillic, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(1000) {
+        letters += 1;
+        cyrillic += usize::from(('\u{0400}'..='\u{052F}').contains(&c));
+    }
+    cyrillic * 2 > letters
 }
 
 /// The entities of an article: names in its title and body, each linked to its canonical
@@ -176,6 +192,21 @@ pub fn entities(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cyrillic_text_of_unknown_language_goes_to_the_russian_rules() {
+        let text = "Министр Сергей Лавров встретился в Москве с послом. Talks ended.";
+        assert!(mostly_cyrillic(text));
+        assert!(!mostly_cyrillic(
+            "Sergei Lavrov met the envoy in Moscow (Москва)."
+        ));
+        let unknown = recognise(text, None, AliasTable::shipped());
+        assert_eq!(unknown, recognise(text, Some("ru"), AliasTable::shipped()));
+        assert!(
+            unknown.iter().any(|s| s.of(text) == "Сергей Лавров"),
+            "{unknown:?}"
+        );
+    }
 
     #[test]
     fn title_case_headlines_are_not_one_long_name() {

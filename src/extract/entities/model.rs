@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::{Doc, FnvMap, History, LABELS, Word, allowed, features, label_type};
+use super::features::{Doc, HashedMap, History, LABELS, Word, allowed, features, label_type};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"NDXNER01";
@@ -129,8 +129,8 @@ pub(crate) fn decode(
 ) -> Vec<Vec<usize>> {
     // Sized for every word at once: growing it rehashed every form seen so far.
     let words = doc.lines.iter().map(Vec::len).sum();
-    let mut earlier: FnvMap<&str, usize> =
-        FnvMap::with_capacity_and_hasher(words, Default::default());
+    let mut earlier: HashedMap<usize> =
+        HashedMap::with_capacity_and_hasher(words, Default::default());
     let mut feats = Vec::with_capacity(64);
     let mut out = Vec::with_capacity(doc.lines.len());
     for line in &doc.lines {
@@ -152,7 +152,7 @@ pub(crate) fn decode(
         }
         for (w, &l) in line.iter().zip(&labels) {
             if w.text.chars().next().is_some_and(char::is_alphabetic) {
-                earlier.insert(w.lower.as_ref(), label_type(l).map_or(0, |t| t + 1));
+                earlier.insert(w.lower, label_type(l).map_or(0, |t| t + 1));
             }
         }
         out.push(labels);
@@ -204,6 +204,19 @@ mod tests {
             .map(|s| s.of(text))
             .collect();
         assert!(found.contains(&"Kofi Annan"), "{found:?}");
-        assert!(found.contains(&"St. Louis"), "{found:?}");
+        // After a name's first word every word is scored, punctuation too ("St. Louis"): a
+        // chooser that begins a name on every scored word after an `O` and continues it
+        // otherwise sees "St", "." and "Louis", not "met" and "in".
+        let words = ["met", "in", "St", ".", "Louis"];
+        let doc = Doc::new(
+            "met in St. Louis",
+            &super::super::tokenize::tokenize("met in St. Louis"),
+        );
+        let labels = decode(&doc, true, |_, prev| if prev == 0 { 3 } else { 4 });
+        assert_eq!(
+            doc.lines[0].iter().map(|w| w.text).collect::<Vec<_>>(),
+            words
+        );
+        assert_eq!(labels[0], [0, 0, 3, 4, 4]);
     }
 }

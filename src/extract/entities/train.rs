@@ -31,7 +31,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             bits: 18,
-            epochs: 15,
+            epochs: 20,
             seed: 17,
         }
     }
