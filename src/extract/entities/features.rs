@@ -4,7 +4,7 @@
 
 use super::tokenize::Token;
 pub(crate) use super::wordhash::HashedMap;
-use super::wordhash::{Stream, fold_cow, fold_hash, hash_str, shape_hash, shape_into};
+use super::wordhash::{Stream, fold_ascii, fold_cow, fold_hash, hash_str, shape_hash, shape_into};
 
 /// Labels: `O`, then `B-`/`I-` for person, organisation, place, other.
 pub const LABELS: usize = 9;
@@ -235,9 +235,18 @@ pub fn features(line: &[Word], i: usize, history: &History, out: &mut Vec<u64>) 
             .num(caps)
             .done(),
     );
-    // Affixes of 1–4 (suffixes) and 1–3 (prefixes) characters of the folded form.
-    let folded = fold_cow(w.text);
-    let lw: &str = &folded;
+    // Affixes of 1–4 (suffixes) and 1–3 (prefixes) characters of the folded form, folded on
+    // the stack for a short ASCII word (most scored words are capitalised: folding them
+    // would allocate).
+    let mut buf = [0u8; 32];
+    let folded;
+    let lw: &str = match fold_ascii(w.text, &mut buf) {
+        Some(lw) => lw,
+        None => {
+            folded = fold_cow(w.text);
+            &folded
+        }
+    };
     let len = lw.chars().count();
     let mut ends = lw.char_indices().map(|(b, _)| b).skip(1);
     let mut starts = lw.char_indices().rev().map(|(b, _)| b);

@@ -154,7 +154,7 @@ pub(super) fn link(found: &[(&str, EntityKind)], aliases: &AliasTable) -> Vec<En
     }
     // Entities in order of first mention, found by group key.
     let mut out: Vec<Entity> = Vec::new();
-    let mut groups: FnvMap<String, usize> = FnvMap::default();
+    let mut groups: FnvMap<(String, Option<EntityKind>), usize> = FnvMap::default();
     for ((surface, _), (name, kind, known)) in found.iter().zip(canon) {
         let (name, kind) = match (known, long_form(&name, kind, &longer)) {
             (false, Some(l)) => (l.name.clone(), l.kind),
@@ -162,16 +162,12 @@ pub(super) fn link(found: &[(&str, EntityKind)], aliases: &AliasTable) -> Vec<En
         };
         // A name the table knows is one entity; otherwise the same words tagged as two
         // types stay two entities (a majority vote spreads the tagger's mistakes).
-        let gk = if known {
-            name
-        } else {
-            format!("{name}\u{1}{kind}")
-        };
+        let gk = (name, (!known).then_some(kind));
         let i = match groups.get(&gk) {
             Some(&i) => i,
             None => {
                 out.push(Entity {
-                    name: gk.split('\u{1}').next().unwrap_or_default().to_string(),
+                    name: gk.0.clone(),
                     kind,
                     mentions: Vec::new(),
                 });

@@ -144,6 +144,22 @@ fn shape(word: &str) -> String {
     out
 }
 
+/// [`fold`] of an ASCII `word` that fits in `buf`, written there; `None` otherwise.
+pub(super) fn fold_ascii<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !word.is_ascii() || word.len() > buf.len() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    for (o, &b) in out.iter_mut().zip(word.as_bytes()) {
+        *o = if b.is_ascii_digit() {
+            b'0'
+        } else {
+            b.to_ascii_lowercase()
+        };
+    }
+    std::str::from_utf8(out).ok()
+}
+
 /// [`fold`], borrowing `word` when it has no capital and no digit.
 pub(super) fn fold_cow(word: &str) -> Cow<'_, str> {
     if word
@@ -189,7 +205,13 @@ mod tests {
         ] {
             assert_eq!(shape_hash(w), hash_str(&shape(w)), "{w}");
             assert_eq!(fold_hash(w), hash_str(&fold(w)), "{w}");
+            let mut buf = [0u8; 32];
+            if let Some(f) = fold_ascii(w, &mut buf) {
+                assert_eq!(f, fold(w));
+            }
         }
+        assert_eq!(fold_ascii("Київ", &mut [0u8; 32]), None);
+        assert_eq!(fold_ascii("Abdollahian", &mut [0u8; 4]), None);
         let mut h = Stream::new();
         shape_into("Iran".chars().flat_map(char::to_uppercase), &mut h);
         assert_eq!(h.0, hash_str("X"));
