@@ -122,7 +122,7 @@ pub fn detect(title: &str, body: &str) -> Option<String> {
     // Most articles in an English corpus are plain English prose: a count of English
     // function words settles those in a few microseconds, where whatlang scores every
     // trigram against ~37 Latin-script languages.
-    if english::is_english(title.chars().chain(['\n']).chain(body.chars())) {
+    if english::is_english(title, body) {
         return Some("en".to_string());
     }
     let mut sample = String::with_capacity(title.len() + 1 + body.len());
