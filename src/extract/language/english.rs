@@ -172,6 +172,18 @@ mod tests {
             "Rada miasta zdecydowała we wtorek o zamknięciu starego mostu na rzece, po tym jak \
              inżynierowie stwierdzili, że pęknięcia w filarach powiększyły się od wiosny. To \
              oznacza, że ruch pójdzie obwodnicą północną, którą poszerzono w zeszłym roku.",
+            // Romanian written without diacritics: "in", "are", "a" are Romanian words too.
+            "Consiliul local a votat marti inchiderea podului vechi peste rau, dupa ce \
+             inginerii au spus ca fisurile din pilastri au crescut din primavara. Traficul va \
+             fi deviat pe centura de nord. Primaria are in plan un pod nou in urmatorii ani.",
+            // Afrikaans: "is", "in", "was", "die" are Afrikaans words too.
+            "Die stadsraad het Dinsdag besluit om die ou brug oor die rivier te sluit, nadat \
+             ingenieurs gesê het dat die krake in die pilare sedert die lente groter geword \
+             het. Die verkeer sal oor die noordelike ringpad gaan. Dit was nie maklik nie.",
+            // Tagalog: "at" is Tagalog for "and".
+            "Bumoto ang konseho ng lungsod noong Martes na isara ang lumang tulay sa ibabaw ng \
+             ilog, matapos sabihin ng mga inhinyero na lumaki ang mga bitak sa mga haligi nito \
+             mula noong tagsibol. Ang trapiko ay dadaan sa hilagang kalsada at sa bayan.",
         ] {
             assert!(!english(text), "{text}");
         }
