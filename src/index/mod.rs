@@ -15,6 +15,7 @@ mod clusters;
 mod document;
 mod read_at;
 mod readback;
+mod recorded;
 mod relink;
 mod schema;
 mod state;
@@ -168,7 +169,7 @@ impl NewsIndex {
         let index_version = if recorded == schema.source() {
             Some(schema.version())
         } else {
-            recorded_version(&recorded)
+            recorded::version(&recorded)
         };
         let index_version = index_version.ok_or_else(|| Error::NotAnIndex {
             path: dir.to_path_buf(),
@@ -427,12 +428,6 @@ fn loaded_opstamp(dir: &Path, generation: &tantivy::SearcherGeneration) -> Optio
                 == Some(&s.deletes.as_ref().map(|d| d.opstamp))
         });
     same.then_some(meta.opstamp)
-}
-
-/// The `version` of a recorded schema, read leniently (the rest may be of another era).
-fn recorded_version(text: &str) -> Option<u32> {
-    let value: toml::Table = text.parse().ok()?;
-    value.get("version")?.as_integer()?.try_into().ok()
 }
 
 /// Writes a file so that a crash leaves either the old or the new content.

@@ -11,11 +11,7 @@ use newsdex::SearchResults;
 use newsdex::search::{Hit, QueryDebug, Timeline};
 
 use crate::args::SearchArgs;
-use crate::output::Color;
-
-fn stdout(color: Color) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
-    anstream::AutoStream::new(std::io::stdout().lock(), color)
-}
+use crate::output::{Color, stdout};
 
 /// `--debug-query`, on stderr so that JSON on stdout stays clean.
 pub fn print_debug(d: &QueryDebug, color: Color) -> std::io::Result<()> {
