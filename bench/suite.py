@@ -54,6 +54,8 @@ def newsdex_query(q):
         args += ["--since", since]
     if outlet:
         args += ["--outlet", outlet]
+    if facet:
+        args += ["--facet", "outlet"]
     return args
 
 
@@ -128,8 +130,6 @@ class Newsdex:
         return r + (du(self.dir),)
 
     def query(self, q):
-        if q[4]:
-            return None
         return [self.exe, "--index", self.dir, "search", *newsdex_query(q), "--color", "never"]
 
 
