@@ -189,6 +189,7 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
 
 /// FNV-1a: stable across builds and platforms, unlike `DefaultHasher`; also the hasher of
 /// the small maps keyed by short strings in hot paths, where SipHash showed in profiles.
+#[derive(Clone, Copy)]
 pub(crate) struct Fnv1a(u64);
 
 /// A `HashMap` hashed with [`Fnv1a`]: for short, non-adversarial keys.
@@ -202,9 +203,12 @@ impl Default for Fnv1a {
 }
 
 impl Hasher for Fnv1a {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
+    // Inlined: the entity tagger feeds it a byte at a time.
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 ^= u64::from(*b);

@@ -135,7 +135,7 @@ impl<'a> Doc<'a> {
                         shape: if title_case {
                             let mut h = Stream::new();
                             shape_into(w.chars().flat_map(char::to_uppercase), &mut h);
-                            h.0
+                            h.finish()
                         } else {
                             shape_hash(w)
                         },

@@ -5,7 +5,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::ingest::Fnv1a;
 
 /// A `HashMap` keyed by a hash already computed (a word's `Word::lower`).
 pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
@@ -14,46 +16,44 @@ pub(crate) type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
 #[derive(Default)]
 pub(crate) struct Prehashed(u64);
 
-impl std::hash::Hasher for Prehashed {
+impl Hasher for Prehashed {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
+        // Keys are `u64`s (`write_u64`); anything else is hashed with FNV-1a.
+        let mut h = Fnv1a::default();
+        h.write(bytes);
+        self.0 ^= h.finish();
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
 /// FNV-1a over the bytes of the characters fed to it: a word's folded form or shape is
 /// hashed as it is computed, without building the string.
 #[derive(Clone, Copy)]
-pub(super) struct Stream(pub(super) u64);
+pub(super) struct Stream(Fnv1a);
 
 impl Stream {
     pub(super) fn new() -> Stream {
-        Stream(FNV_OFFSET)
+        Stream(Fnv1a::default())
     }
     fn byte(&mut self, b: u8) {
-        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        self.0.write_u8(b);
     }
     fn char(&mut self, c: char) {
         let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            self.byte(b);
-        }
+        self.0.write(c.encode_utf8(&mut buf).as_bytes());
     }
     fn str(mut self, s: &str) -> u64 {
-        for &b in s.as_bytes() {
-            self.byte(b);
-        }
-        self.0
+        self.0.write(s.as_bytes());
+        self.0.finish()
+    }
+    /// The hash of what was fed.
+    pub(super) fn finish(&self) -> u64 {
+        self.0.finish()
     }
 }
 
@@ -75,7 +75,7 @@ pub(super) fn fold_hash(word: &str) -> u64 {
             b.to_ascii_lowercase()
         });
     }
-    h.0
+    h.finish()
 }
 
 /// Shape classes: `X` upper, `x` lower, `d` digit; any other character stands for itself.
@@ -127,7 +127,7 @@ pub(super) fn shape_hash(word: &str) -> u64 {
     } else {
         shape_into(word.chars(), &mut h);
     }
-    h.0
+    h.finish()
 }
 
 #[cfg(test)]
@@ -214,6 +214,6 @@ mod tests {
         assert_eq!(fold_ascii("Abdollahian", &mut [0u8; 4]), None);
         let mut h = Stream::new();
         shape_into("Iran".chars().flat_map(char::to_uppercase), &mut h);
-        assert_eq!(h.0, hash_str("X"));
+        assert_eq!(h.finish(), hash_str("X"));
     }
 }
