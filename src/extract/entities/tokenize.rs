@@ -113,11 +113,34 @@ fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
         });
         next_starts = match &line[start..p] {
             "." | "!" | "?" | ":" | ";" => true,
+            // The dash closing a dateline ("KYIV, Nov 5 (Meridian Wire) — Large parts of…",
+            // "LONDON, March 3 - Shares…"): the story's first sentence starts after it.
+            "-" | "—" | "–" if out.len() <= DATELINE_TOKENS && ends_dateline(line, base, &out) => {
+                true
+            }
             "\"" | "“" | "«" | "(" | "'" | "‘" | "„" | "-" | "—" | "–" => next_starts,
             _ => false,
         };
     }
     out
+}
+
+/// A dateline ends within this many tokens of the start of its line.
+const DATELINE_TOKENS: usize = 12;
+
+/// Whether the dash just pushed (the last of `out`) ends a dateline: it follows a closing
+/// parenthesis or a number, and no word before it on the line is lowercase ("KYIV, Nov 5
+/// (Meridian Wire) —", "LONDON, March 3 -"; not "he said (twice) -").
+fn ends_dateline(line: &str, base: usize, out: &[Token]) -> bool {
+    let [head @ .., before, _dash] = out else {
+        return false;
+    };
+    let text = |t: &Token| &line[t.start - base..t.end - base];
+    let closes = text(before) == ")" || text(before).bytes().all(|b| b.is_ascii_digit());
+    closes
+        && head
+            .iter()
+            .all(|t| !text(t).chars().next().is_some_and(char::is_lowercase))
 }
 
 /// "U.S", "U.N", "e.g": single letters separated by dots.
@@ -181,6 +204,34 @@ mod tests {
                 "’s"
             ]]
         );
+    }
+
+    fn starts(text: &str) -> Vec<&str> {
+        tokenize(text)[0]
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| t.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_dash_starts_the_story_sentence() {
+        assert_eq!(
+            starts("KYIV, Nov 5 (Meridian Wire) — Large parts of Kyiv"),
+            ["KYIV", "Large"]
+        );
+        assert_eq!(
+            starts("LONDON, March 3 - Shares rose"),
+            ["LONDON", "Shares"]
+        );
+        assert_eq!(
+            starts("LONDON (Reuters) - Shares rose"),
+            ["LONDON", "Shares"]
+        );
+        // Not a dateline: a dash after lowercase words, or after a word.
+        assert_eq!(starts("He said (twice) - Paris agreed"), ["He"]);
+        assert_eq!(starts("Prices rose 5 - Oil fell"), ["Prices"]);
+        assert_eq!(starts("PARIS - Berlin"), ["PARIS"]);
     }
 
     #[test]
