@@ -76,19 +76,34 @@ fn same_words(a: &str, b: &str) -> bool {
 /// The maximal runs of letters and digits of a text, as `split` on non-alphanumeric
 /// characters would give them, with ASCII bytes tested without decoding.
 pub(crate) fn word_runs(text: &str) -> impl Iterator<Item = &str> {
+    runs(text, u8::is_ascii_alphanumeric, char::is_alphanumeric)
+}
+
+/// The maximal runs of letters of a text (digits split them too), as [`word_runs`].
+pub(crate) fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    runs(text, u8::is_ascii_alphabetic, char::is_alphabetic)
+}
+
+/// The maximal runs of characters `inside` accepts (`ascii` for an ASCII byte, which is
+/// tested without decoding).
+fn runs(
+    text: &str,
+    ascii: fn(&u8) -> bool,
+    inside: fn(char) -> bool,
+) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
         let mut start = None;
         while i < bytes.len() {
-            let (alnum, len) = if bytes[i].is_ascii() {
-                (bytes[i].is_ascii_alphanumeric(), 1)
+            let (inner, len) = if bytes[i].is_ascii() {
+                (ascii(&bytes[i]), 1)
             } else {
                 // `i` is on a character boundary: it only ever advances by whole characters.
                 let c = text[i..].chars().next().unwrap_or_default();
-                (c.is_alphanumeric(), c.len_utf8())
+                (inside(c), c.len_utf8())
             };
-            match (alnum, start) {
+            match (inner, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
                     let word = &text[s..i];

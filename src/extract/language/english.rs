@@ -2,6 +2,8 @@
 //! skip whatlang's trigram scoring (which ranks every text against all 37 Latin-script
 //! languages it knows, ~0.1 ms an article whatever its length).
 
+use crate::extract::text::letter_runs;
+
 /// Words that make up about an eighth of English news prose and are rare as words in the
 /// other languages whatlang reads in Latin script; German, Spanish, French or Dutch text
 /// reaches a few percent at most, from names and quoted titles ("Sound of Music").
@@ -37,36 +39,21 @@ struct Tally {
 }
 
 impl Tally {
-    /// Counts the words of `text`, walking its bytes: English is almost all ASCII, so only
+    /// Counts the words (runs of letters) of `text`; English is almost all ASCII, so only
     /// the rare other character is decoded (to tell a letter from a curly quote or a dash).
     fn scan(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        // Start of the current word, and whether it is all ASCII so far.
-        let mut start = None;
-        let mut ascii = true;
-        let mut i = 0;
-        while i < bytes.len() {
-            let (letter, width) = if bytes[i].is_ascii() {
-                (bytes[i].is_ascii_alphabetic(), 1)
+        for word in letter_runs(text) {
+            let ascii = word.is_ascii();
+            let letters = if ascii {
+                word.len()
             } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_alphabetic() {
-                    ascii = false;
-                    self.non_ascii_letters += 1;
-                }
-                (c.is_alphabetic(), c.len_utf8())
+                word.chars().count()
             };
-            if letter {
-                self.letters += 1;
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                self.word(&bytes[s..i], ascii);
-                ascii = true;
+            self.letters += letters as u32;
+            if !ascii {
+                self.non_ascii_letters += word.chars().filter(|c| !c.is_ascii()).count() as u32;
             }
-            i += width;
-        }
-        if let Some(s) = start {
-            self.word(&bytes[s..], ascii);
+            self.word(word.as_bytes(), ascii);
         }
     }
 
