@@ -8,6 +8,8 @@
 //!   `Interfax`, `TASS`, `ТАСС`, `Интерфакс`, `РИА Новости`, `dpa`, …
 //!
 //! Names are normalised (`Reuter` → `Reuters`, `Associated Press` → `AP`, `ТАСС` → `TASS`).
+//!
+//! The same dateline also says where the story was filed ([`dateline_place`]).
 
 use std::sync::LazyLock;
 
@@ -46,7 +48,7 @@ static KNOWN: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
 /// `CITY[, Mon D] (Agency) —` at the start of a paragraph.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^\s*[\p{Lu}][\p{Lu}\p{Ll} .'’-]{1,40}(?:,[^()\n]{1,25})? \(([\p{Lu}][^()\n]{1,40})\)\s*[—–-]",
+        r"(?m)^\s*(?P<place>[\p{Lu}][\p{Lu}\p{Ll} .'’-]{1,40})(?:,[^()\n]{1,25})? \((?P<agency>[\p{Lu}][^()\n]{1,40})\)\s*[—–-]",
     )
     .expect("dateline pattern is valid (tested)")
 });
@@ -73,7 +75,7 @@ pub fn wire_credits(body: &str) -> Vec<String> {
     // Datelines are looked for in the opening of the article only.
     let opening = &body[..floor_char_boundary(body, 600)];
     for c in DATELINE.captures_iter(opening) {
-        if let Some(m) = c.get(1) {
+        if let Some(m) = c.name("agency").filter(|m| names_a_source(m.as_str())) {
             let named = m.as_str().trim();
             let canonical = KNOWN
                 .iter()
@@ -89,6 +91,42 @@ pub fn wire_credits(body: &str) -> Vec<String> {
     }
     found.sort();
     found.into_iter().map(|(_, n)| n).collect()
+}
+
+/// Whether the words in a dateline's brackets can name an agency or outlet: written in mixed
+/// case ("Meridian Wire"), or one short word ("AP", "TASS"). A price table's heading has the
+/// same shape in capitals: `TOKYO RUBBER (YEN PER KILO) -`.
+fn names_a_source(named: &str) -> bool {
+    let named = named.trim();
+    named.chars().any(char::is_lowercase) || (!named.contains(' ') && named.chars().count() <= 5)
+}
+
+/// The byte range in `body` of the place its first dateline names, when written in capitals
+/// as wire copy writes it: `ST. LOUIS` in `ST. LOUIS (Harbor Times) — The river rose…`,
+/// `KYIV` in `KYIV, Nov 5 (Meridian Wire) —`. The tagger reads a line of capitals poorly (it
+/// took `ST. LOUIS` there for an organisation); a dateline's place is a place.
+///
+/// # Example
+/// ```
+/// use newsdex::extract::wire::dateline_place;
+/// let body = "ST. LOUIS, May 2 (Harbor Times) — The river rose.";
+/// assert_eq!(dateline_place(body).map(|(s, e)| &body[s..e]), Some("ST. LOUIS"));
+/// assert_eq!(dateline_place("Berlin (dpa) - Der Bundestag tagte."), None);
+/// ```
+pub fn dateline_place(body: &str) -> Option<(usize, usize)> {
+    let opening = &body[..floor_char_boundary(body, 600)];
+    let dateline = DATELINE.captures(opening)?;
+    if !dateline
+        .name("agency")
+        .is_some_and(|a| names_a_source(a.as_str()))
+    {
+        return None;
+    }
+    let place = dateline.name("place")?;
+    let trimmed = place.as_str().trim_end_matches([' ', '.', '-', '\'', '’']);
+    let letters = || trimmed.chars().filter(|c| c.is_alphabetic());
+    (letters().count() >= 2 && !letters().any(char::is_lowercase))
+        .then(|| (place.start(), place.start() + trimmed.len()))
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -119,5 +157,29 @@ mod tests {
         // "AP" alone is a word in many languages and abbreviations: only "(AP)" counts.
         assert!(wire_credits("The AP exam results and the APEC summit.").is_empty());
         assert!(wire_credits("Afterwards, the rapporteur left.").is_empty());
+        // A price table's heading is not a dateline.
+        assert!(wire_credits("TOKYO RUBBER (YEN PER KILO) - Close 120.5").is_empty());
+    }
+
+    #[test]
+    fn the_place_of_a_dateline_in_capitals() {
+        let place = |body: &'static str| dateline_place(body).map(|(s, e)| &body[s..e]);
+        assert_eq!(
+            place("KYIV, Nov 5 (Meridian Wire) — Power cuts."),
+            Some("KYIV")
+        );
+        assert_eq!(
+            place("\n  NEW YORK (AP) - Stocks fell. LONDON (Reuters) - Later."),
+            Some("NEW YORK")
+        );
+        assert_eq!(
+            place("МОСКВА, 5 ноября (ТАСС) — Переговоры."),
+            Some("МОСКВА")
+        );
+        // Title case is a heading as often as a place; no dateline, no place.
+        assert_eq!(place("Washington (CNN) — The vote."), None);
+        assert_eq!(place("Shares of ACME rose (see chart) - a record."), None);
+        assert_eq!(place("The river rose on Monday."), None);
+        assert_eq!(place("TOKYO RUBBER (YEN PER KILO) - Close 120.5"), None);
     }
 }

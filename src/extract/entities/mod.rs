@@ -6,6 +6,7 @@
 //!      ─ English: model (averaged perceptron over hashed features, CoNLL-2003-trained)
 //!        Russian: russian (capitalisation, name lists, patronymics, organisation markers)
 //!        every language: the alias table's names found in the text ─▶ spans with a type
+//!        a wire dateline's place in capitals ("ST. LOUIS (Harbor Times) —"): a place
 //!      ─ link: alias table (Kiev → Kyiv, U.S. → United States), then short forms within the
 //!        article (Amir-Abdollahian → Hossein Amir-Abdollahian) ─▶ Vec<Entity>
 //! ```
@@ -169,7 +170,7 @@ pub fn entities(
     language: Option<&str>,
     aliases: &AliasTable,
 ) -> Vec<Entity> {
-    let in_body = recognise(body, language, aliases);
+    let in_body = with_dateline_place(body, recognise(body, language, aliases));
     let mut found: Vec<(&str, EntityKind)> = Vec::new();
     if let Some(t) = title {
         let in_title = if matches!(language, Some("en") | None) && headline::is_title_case(t) {
@@ -189,6 +190,19 @@ pub fn entities(
     link::link(&found, aliases)
 }
 
+/// `spans` (in text order) with the place of the body's dateline, if it has one in capitals
+/// (see [`crate::extract::wire::dateline_place`]), as a place: what was found over it gives way.
+fn with_dateline_place(body: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    let Some((start, end)) = crate::extract::wire::dateline_place(body) else {
+        return spans;
+    };
+    spans.retain(|s| s.end <= start || s.start >= end);
+    let at = spans.partition_point(|s| s.start < start);
+    let kind = EntityKind::Place;
+    spans.insert(at, Span { start, end, kind });
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +220,23 @@ mod tests {
             unknown.iter().any(|s| s.of(text) == "Сергей Лавров"),
             "{unknown:?}"
         );
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_the_place_the_body_names() {
+        let found = entities(
+            Some("Flooding in St. Louis"),
+            "ST. LOUIS (Harbor Times) — The Mississippi rose above flood stage in St. Louis \
+             on Monday, officials said.",
+            Some("en"),
+            AliasTable::shipped(),
+        );
+        let louis: Vec<_> = found.iter().filter(|e| e.name.contains("Louis")).collect();
+        assert_eq!(louis.len(), 1, "{found:?}");
+        assert_eq!(louis[0].name, "St. Louis");
+        assert_eq!(louis[0].kind, EntityKind::Place);
+        let surfaces: Vec<&str> = louis[0].mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(surfaces, ["St. Louis", "ST. LOUIS", "St. Louis"]);
     }
 
     #[test]
