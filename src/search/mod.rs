@@ -9,9 +9,9 @@
 //!               ─ order ─▶ the page
 //!               ─ stored fields + snippets, KWIC, explanations ─▶ SearchResults
 //! ```
-//! [`NewsIndex::export`] streams every group in the same order instead of one page, without
-//! gathering the matches: `pages` cuts them a page at a time after a cursor and `siblings`
-//! folds each page's copies by looking up their clusters.
+//! [`NewsIndex::export`](crate::index::NewsIndex::export) streams every group in the same
+//! order instead of one page, without gathering the matches: `pages` cuts them a page at a
+//! time after a cursor and `siblings` folds each page's copies by looking up their clusters.
 
 mod collapse;
 mod compose;

@@ -60,8 +60,9 @@ impl NewsIndex {
     /// folded into it (`also_in`).
     ///
     /// # Errors
-    /// [`Error::Query`] for a malformed query (with the position where it broke),
-    /// [`Error::InvalidRequest`] for inconsistent filters.
+    /// [`Error::Query`](crate::Error::Query) for a malformed query (with the position where
+    /// it broke), [`Error::InvalidRequest`](crate::Error::InvalidRequest) for inconsistent
+    /// filters.
     ///
     /// # Example
     /// ```
