@@ -8,149 +8,26 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use serde::Serialize;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+mod finish;
 mod merges;
+mod options;
 mod pipeline;
 #[cfg(unix)]
 mod pread_dir;
+mod report;
 mod stream;
 
+pub use self::options::WriterOptions;
+pub use self::report::{IndexEvent, IndexReport, SkippedFile};
+
+use self::report::failed_input;
 use super::state::Known;
 use super::{DocSource, NewsIndex, to_document};
-use crate::extract::ExtractOptions;
-use crate::ingest::ReadLimits;
 use crate::{Article, Error, Result};
-
-/// How an [`Indexer`] works.
-#[derive(Debug, Clone)]
-pub struct WriterOptions {
-    /// Memory for tantivy's in-memory segments, in total across its threads (bytes).
-    pub memory_bytes: usize,
-    /// Indexing threads of tantivy's writer; 0 picks one per core (at most 4).
-    pub threads: usize,
-    /// Commit after this many articles (bounding what a crash can lose).
-    pub commit_every: usize,
-    /// Commit at least this often while work is pending.
-    pub commit_interval: std::time::Duration,
-    /// Remove the articles of files that are gone from the walked folders.
-    pub prune: bool,
-    /// Limits on input files.
-    pub limits: ReadLimits,
-    /// Extraction settings.
-    pub extract: ExtractOptions,
-    /// When set to true (e.g. by a Ctrl-C handler), indexing commits what it has and stops.
-    pub cancel: Option<Arc<AtomicBool>>,
-}
-
-impl Default for WriterOptions {
-    fn default() -> Self {
-        WriterOptions {
-            memory_bytes: 256 * 1024 * 1024,
-            threads: 0,
-            commit_every: 10_000,
-            commit_interval: std::time::Duration::from_secs(60),
-            prune: true,
-            limits: ReadLimits::default(),
-            extract: ExtractOptions::default(),
-            cancel: None,
-        }
-    }
-}
-
-/// Something that happened while indexing, for progress display.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum IndexEvent<'a> {
-    /// The walk is done: this many files will be considered.
-    Planned {
-        /// Candidate files.
-        files: usize,
-    },
-    /// A file was indexed (or found unchanged).
-    File {
-        /// The file.
-        path: &'a str,
-        /// Articles written from it (0 when unchanged).
-        articles: usize,
-    },
-    /// A file or record failed; the run goes on.
-    Problem(&'a Error),
-    /// A commit made everything so far durable and searchable.
-    Committed {
-        /// Articles in the index after the commit.
-        articles: u64,
-    },
-}
-
-/// A file that was not read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SkippedFile {
-    /// The file.
-    pub path: String,
-    /// Why it was skipped.
-    pub reason: String,
-}
-
-/// A file or record that could not be indexed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FailedInput {
-    /// The file (with `#Ln` or `#n` for one record).
-    pub path: String,
-    /// What went wrong.
-    pub reason: String,
-}
-
-/// What an indexing run did.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct IndexReport {
-    /// Files found by the walk (candidates and skipped).
-    pub files_seen: usize,
-    /// Files read and indexed.
-    pub files_indexed: usize,
-    /// Files unchanged since the last run, not read again.
-    pub files_unchanged: usize,
-    /// Articles new to the index.
-    pub articles_added: usize,
-    /// Articles that replaced an earlier version with the same id.
-    pub articles_updated: usize,
-    /// Articles removed because their file no longer holds them, or is gone.
-    pub articles_removed: usize,
-    /// Files gone from the walked folders since the last run (their articles were removed).
-    pub files_removed: usize,
-    /// Articles from which paragraphs repeating across their outlet were removed in this run.
-    pub boilerplate_articles: usize,
-    /// Paragraphs removed as corpus-level boilerplate in this run.
-    pub boilerplate_paragraphs: usize,
-    /// Syndication clusters (stories with near-duplicate copies) in the index after the run.
-    pub syndication_clusters: usize,
-    /// Articles in those clusters.
-    pub syndicated_articles: usize,
-    /// Articles whose entities were linked again because the alias table changed.
-    pub entities_relinked: usize,
-    /// Files passed over (not article formats, documentation).
-    pub skipped: Vec<SkippedFile>,
-    /// Files and records that failed.
-    pub failed: Vec<FailedInput>,
-    /// Commits made.
-    pub commits: usize,
-    /// Whether the run was stopped early (what was done is committed).
-    pub interrupted: bool,
-    /// Wall time, seconds.
-    pub elapsed_secs: f64,
-}
-
-impl IndexReport {
-    /// Articles written in this run (added plus updated).
-    pub fn articles_indexed(&self) -> usize {
-        self.articles_added + self.articles_updated
-    }
-}
 
 /// Writes articles into a [`NewsIndex`]. Only one may exist per index at a time, across
 /// processes; others fail with [`Error::Locked`].
@@ -323,20 +200,6 @@ impl Indexer<'_> {
         self.report.failed.push(failed_input(e));
     }
 
-    /// The last commit of a cancelled run, with syndication clusters assigned (a pass over
-    /// fast columns), so the copies it added do not wait for the next run to be folded.
-    fn commit_interrupted(&mut self, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) -> Result<()> {
-        self.report.interrupted = true;
-        self.commit_and_report(on_event)?;
-        let clustered = super::clusters::assign_clusters(self.index, &self.writer)?;
-        if clustered.rewritten > 0 {
-            self.commit()?;
-        }
-        self.report.syndication_clusters = clustered.clusters;
-        self.report.syndicated_articles = clustered.members;
-        Ok(())
-    }
-
     /// Makes everything added so far durable and visible to searches.
     ///
     /// # Errors
@@ -350,91 +213,11 @@ impl Indexer<'_> {
         Ok(())
     }
 
-    /// Commits, waits for background merges, and returns what the run did.
-    ///
-    /// # Errors
-    /// As [`Indexer::commit`].
-    pub fn finish(mut self) -> Result<IndexReport> {
-        self.commit()?;
-        let cleaned = super::clean::clean_repeated(self.index, &self.writer)?;
-        if cleaned.articles > 0 {
-            self.commit()?;
-        }
-        self.report.boilerplate_articles = cleaned.articles;
-        self.report.boilerplate_paragraphs = cleaned.paragraphs;
-        self.apply_aliases()?;
-        let clustered = super::clusters::assign_clusters(self.index, &self.writer)?;
-        if clustered.rewritten > 0 {
-            self.commit()?;
-        }
-        self.report.syndication_clusters = clustered.clusters;
-        self.report.syndicated_articles = clustered.members;
-        let mut report = std::mem::take(&mut self.report);
-        report.elapsed_secs = self.started.elapsed().as_secs_f64();
-        // The ids of the run are no longer needed: free them before the last merges.
-        self.known = Known::default();
-        // The last merge works on the index the writer worked on (read by `pread`).
-        let writing = self.writer.index().clone();
-        self.writer.wait_merging_threads()?;
-        merges::merge_at_end(&writing, &self.before)?;
-        self.index.reader.reload()?;
-        Ok(report)
-    }
-
-    /// When the alias table differs from the one the index was built with, links every
-    /// stored article's entities with it (from stored text, no source file is read) and
-    /// records it.
-    fn apply_aliases(&mut self) -> Result<()> {
-        let Some(table) = self.opts.extract.aliases.clone() else {
-            return Ok(());
-        };
-        if !self.opts.extract.entities {
-            return Ok(());
-        }
-        let fingerprint = table.fingerprint();
-        let (_, applied) = self.index.aliases.get()?;
-        if applied == fingerprint {
-            return Ok(());
-        }
-        let changed = super::relink::relink_all(self.index, &self.writer, &table)?;
-        if changed > 0 {
-            self.commit()?;
-        }
-        if let Some(dir) = self.index.dir() {
-            super::relink::record(dir, &table)?;
-        }
-        self.index.aliases.set(table, fingerprint);
-        self.report.entities_relinked = changed;
-        Ok(())
-    }
-
     /// The report so far (without elapsed time), e.g. after an interruption.
     pub fn report(&self) -> IndexReport {
         let mut r = self.report.clone();
         r.elapsed_secs = self.started.elapsed().as_secs_f64();
         r
-    }
-}
-
-/// Path and reason of an error, for reports.
-pub(crate) fn failed_input(e: &Error) -> FailedInput {
-    match e {
-        Error::Input { path, message } => FailedInput {
-            path: path.clone(),
-            reason: message.clone(),
-        },
-        Error::Io { path, source } => FailedInput {
-            path: path.to_string_lossy().into_owned(),
-            reason: source.to_string(),
-        },
-        Error::NotFound(path) => FailedInput {
-            path: path.to_string_lossy().into_owned(),
-            reason: "no such file or folder".into(),
-        },
-        other => FailedInput {
-            path: String::new(),
-            reason: other.to_string(),
-        },
     }
 }
 

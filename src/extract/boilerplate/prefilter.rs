@@ -256,7 +256,8 @@ fn usable(seq: &Seq) -> Option<Vec<&[u8]>> {
 mod tests {
     use std::path::Path;
 
-    use super::super::{RULES, compile, single_spaced};
+    use super::super::rules::{RULES, compile};
+    use super::super::strip::single_spaced;
     use super::*;
 
     /// Every string literal of the boilerplate tests (the rules' own examples, and the news

@@ -8,7 +8,8 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TokenizerManager;
 
-use super::parser::{Ast, Bound, Occur, QueryError};
+use super::ast::{Ast, Bound, Occur};
+use super::error::QueryError;
 use crate::index::{FieldKind, NewsSchema};
 use crate::search::DateBound;
 

@@ -1,0 +1,145 @@
+//! Hits read back from the index: stored fields, the copies folded in, snippet, KWIC lines
+//! and explanation for each group on a page.
+//!
+//! Apart from the run because exports make hits the same way, a page at a time.
+
+use tantivy::query::Query;
+use tantivy::schema::Value;
+use tantivy::{Searcher, TantivyDocument};
+
+use super::collapse::Group;
+use super::order::FastStr;
+use super::run::Recency;
+use super::{Hit, SearchRequest, explain, kwic, snippets};
+use crate::index::{NewsIndex, rfc3339};
+use crate::{Error, Result};
+
+/// Per-search helpers for turning groups into hits.
+pub(super) struct HitMaker<'a> {
+    searcher: &'a Searcher,
+    text_query: &'a dyn Query,
+    snippets: Option<snippets::Snippets<'a>>,
+    kwic: Option<kwic::Kwic<'a>>,
+    outlets: FastStr<'a>,
+    /// Bodies, from the text store: read only for snippets and KWIC lines.
+    texts: crate::index::Texts<'a>,
+}
+
+impl NewsIndex {
+    pub(super) fn hit_maker<'a>(
+        &'a self,
+        searcher: &'a Searcher,
+        text_query: &'a dyn Query,
+        req: &SearchRequest,
+    ) -> HitMaker<'a> {
+        HitMaker {
+            searcher,
+            text_query,
+            snippets: (req.snippet_chars > 0)
+                .then(|| snippets::Snippets::new(searcher, text_query, req.snippet_chars)),
+            kwic: req.kwic.map(|n| kwic::Kwic::new(searcher, text_query, n)),
+            outlets: FastStr::new(searcher, "outlet"),
+            texts: self.texts(searcher),
+        }
+    }
+
+    /// The hit for a group: stored fields, cluster, snippet, KWIC lines, explanation.
+    pub(super) fn make_hit(
+        &self,
+        maker: &mut HitMaker<'_>,
+        g: &Group,
+        req: &SearchRequest,
+        recency: Option<Recency>,
+    ) -> Result<Hit> {
+        let doc: TantivyDocument = maker.searcher.doc(g.rep.addr)?;
+        let mut hit = self.hit(&doc, g.score);
+        if g.rep.key != 0 {
+            hit.cluster = Some(format!("{:016x}", g.rep.key));
+            hit.canonical = g.rep.rank == 0;
+        }
+        for &(copy, _) in &g.copies {
+            if let Some(outlet) = maker.outlets.get(copy)?
+                && hit.outlet.as_deref() != Some(outlet.as_str())
+                && !hit.also_in.contains(&outlet)
+            {
+                hit.also_in.push(outlet);
+            }
+        }
+        hit.also_in.sort();
+        if maker.snippets.is_some() || maker.kwic.is_some() {
+            let snippet_name = &self.schema.def().search.snippet_field;
+            let snippet_field = self
+                .schema
+                .tantivy_schema()
+                .get_field(snippet_name)
+                .map_err(|e| Error::Schema(e.to_string()))?;
+            let variants = self.schema.variants(snippet_name);
+            let body = maker
+                .texts
+                .get(snippet_field, &doc, g.rep.addr)?
+                .unwrap_or_default();
+            let body = body.as_str();
+            // Find the query's terms as they were indexed for this article's language.
+            let indexed_in =
+                variants.map_or(snippet_field, |v| v.for_language(hit.language.as_deref()));
+            if let Some(snippets) = &maker.snippets {
+                hit.snippet = Some(snippets.for_text(indexed_in, body)?);
+            }
+            if let Some(kwic) = &mut maker.kwic {
+                hit.kwic = Some(kwic.lines(indexed_in, body)?);
+            }
+        }
+        if req.explain {
+            let mut e =
+                explain::explain(maker.searcher, maker.text_query, g.rep.addr, &self.schema)?;
+            e.recency = recency.map(|r| r.factor(g.rep.published));
+            hit.explanation = Some(e);
+        }
+        Ok(hit)
+    }
+
+    /// A hit from a stored document, without its snippet.
+    fn hit(&self, doc: &TantivyDocument, score: f32) -> Hit {
+        let f = self.schema.fields();
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(String::from)
+        };
+        let all = |field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect::<Vec<_>>()
+        };
+        Hit {
+            id: text(f.id).unwrap_or_default(),
+            score,
+            title: text(f.title),
+            outlet: text(f.outlet),
+            published: text(f.published_text).or_else(|| {
+                doc.get_first(f.published)
+                    .and_then(|v| v.as_datetime())
+                    .map(rfc3339)
+            }),
+            outlet_source: text(f.outlet_source),
+            published_source: text(f.published_source),
+            language: text(f.language),
+            authors: all(f.authors),
+            section: text(f.section),
+            url: text(f.url),
+            path: text(f.path).unwrap_or_default(),
+            entities: all(f.entities),
+            word_count: doc
+                .get_first(f.word_count)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            snippet: None,
+            wire: all(f.wire),
+            cluster: None,
+            canonical: true,
+            also_in: Vec::new(),
+            explanation: None,
+            kwic: None,
+        }
+    }
+}
