@@ -30,7 +30,7 @@ impl Model {
         })
     }
 
-    /// A model from float weights (`2^bits` buckets × [`LABELS`]), quantised.
+    /// A model from float weights (`2^bits` buckets × the tagger's nine labels), quantised.
     pub fn quantise(bits: u32, weights: &[f32]) -> Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
         let scale = f32::from(i16::MAX) / max;

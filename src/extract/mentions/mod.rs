@@ -8,14 +8,14 @@
 //!      ─ overlaps between languages: the longer span wins ─▶ Vec<MentionedDate>, text order
 //! ```
 //!
-//! * [`rules`]: the regex builder with word boundaries checked in code, the tokeniser, the
+//! * `rules`: the regex builder with word boundaries checked in code, the tokeniser, the
 //!   sentence window used for tense cues.
-//! * [`interpret`]: words → [`expr::Expr`], shared by the languages.
-//! * [`expr`]: what an expression means ([`expr::Expr`]) and what it resolves to
-//!   ([`expr::Value`]: `2022-11-05`, `2022-11`, `2022`, `2022-W43`, `2022-Q3`, `2022-SU`,
+//! * `interpret`: words → `expr::Expr`, shared by the languages.
+//! * `expr`: what an expression means (`expr::Expr`) and what it resolves to
+//!   (`expr::Value`: `2022-11-05`, `2022-11`, `2022`, `2022-W43`, `2022-Q3`, `2022-SU`,
 //!   `199`, `PRESENT_REF`, …).
-//! * [`resolve`]: the calendar arithmetic from one to the other.
-//! * [`lang_en`], [`lang_de`], [`lang_ru`]: rule tables, lexicons, filters, tense cues.
+//! * `resolve`: the calendar arithmetic from one to the other.
+//! * `lang_en`, `lang_de`, `lang_ru`: rule tables, lexicons, filters, tense cues.
 //! * `tests`, `robustness`: sentences per language with expected values; odd strings, every
 //!   cut of a mixed text, and a property test (nothing panics, surfaces are the text's own).
 //!
