@@ -415,6 +415,9 @@ mod tests {
             ("Severodonetsk", "Sievierodonetsk", EntityKind::Place),
             ("Ukrenergo", "Ukrenergo", EntityKind::Organization),
             ("Telegram", "Telegram", EntityKind::Organization),
+            // The sign-off of wire copy, in capitals too: the agency, not a person.
+            ("Reuter", "Reuters", EntityKind::Organization),
+            ("REUTER", "Reuters", EntityKind::Organization),
         ] {
             let e = t.lookup(surface);
             assert_eq!(
