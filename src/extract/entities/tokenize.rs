@@ -1,6 +1,8 @@
 //! Words and punctuation with their byte offsets, split into lines (an entity never spans a
 //! line break), in the manner of news tokenisation: "Iran's" is "Iran" + "'s", "U.S." and
-//! "Amir-Abdollahian" stay whole, every other punctuation mark is a token of its own.
+//! "Amir-Abdollahian" stay whole, every other punctuation mark is a token of its own. Prose
+//! hard-wrapped at a fixed width, as plain-text wire copy is, is cut at its sentences, not at
+//! its breaks: those fall inside sentences and names ("British Petroleum Co\nPlc").
 
 /// One token: `text[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,18 +35,110 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// The lines of `text`, each a list of tokens. Empty lines are left out.
+/// The lines of `text`, each a list of tokens; a hard-wrapped paragraph is cut at its
+/// sentences instead of its breaks (see [`hard_wrapped`]). Empty lines are left out.
 pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
+    let raw: Vec<&str> = text.split('\n').collect();
+    let continues = wrapped_breaks(&raw);
     let mut lines = Vec::new();
     let mut offset = 0;
-    for line in text.split('\n') {
-        let tokens = tokenize_line(line, offset);
-        if !tokens.is_empty() {
+    // Tokens of a paragraph still open, and whether its next token starts a sentence.
+    let mut open: Option<(Vec<Token>, bool)> = None;
+    for (i, (line, next_too)) in raw.iter().zip(&continues).enumerate() {
+        let (mut tokens, starts) = open.take().unwrap_or((Vec::new(), true));
+        let starts = tokenize_line(line, offset, &mut tokens, starts);
+        if *next_too {
+            open = Some((tokens, starts));
+        } else if i > 0 && continues[i - 1] {
+            lines.extend(sentences(text, tokens));
+        } else if !tokens.is_empty() {
             lines.push(tokens);
         }
         offset += line.len() + 1;
     }
     lines
+}
+
+/// A paragraph's tokens cut into sentences, as the tagger's training text has a sentence per
+/// line: before a capitalised word after `.`, `!` or `?`, unless the full stop ends a title
+/// or abbreviation that goes before a name ("St. Louis", "Sen. Kastenmeier").
+fn sentences(text: &str, tokens: Vec<Token>) -> Vec<Vec<Token>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for i in 2..tokens.len() {
+        let ends = matches!(tokens[i - 1].of(text), "." | "!" | "?");
+        if ends
+            && tokens[i].of(text).starts_with(char::is_uppercase)
+            && !BEFORE_NAMES.contains(&tokens[i - 2].of(text))
+        {
+            out.push(tokens[from..i].to_vec());
+            from = i;
+        }
+    }
+    out.push(tokens[from..].to_vec());
+    out
+}
+
+/// Abbreviations written with a full stop before a name.
+const BEFORE_NAMES: &[&str] = &[
+    "Adm", "Capt", "Cmdr", "Col", "Dr", "Ft", "Gen", "Gov", "Hon", "Lt", "Maj", "Messrs", "Mr",
+    "Mrs", "Ms", "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "St",
+];
+
+/// For each of `lines`, whether the next one continues it: every line but the last of a
+/// [`hard_wrapped`] paragraph (lines between blank ones).
+fn wrapped_breaks(lines: &[&str]) -> Vec<bool> {
+    let mut continues = vec![false; lines.len()];
+    let mut start = 0;
+    for end in 0..=lines.len() {
+        if end == lines.len() || lines[end].trim().is_empty() {
+            if end > start && hard_wrapped(&lines[start..end]) {
+                continues[start..end - 1].fill(true);
+            }
+            start = end + 1;
+        }
+    }
+    continues
+}
+
+/// Whether a paragraph is prose hard-wrapped at a fixed width: three lines or more, two
+/// thirds of those before the last stopping mid-sentence after 30 characters or more (on a
+/// letter, digit or comma), under a fifth of them starting with a number, few digits and mostly
+/// lowercase letters. Tables, results and headlines in capitals, and text with a sentence or
+/// heading per line, stay line by line.
+fn hard_wrapped(lines: &[&str]) -> bool {
+    let [body @ .., _last] = lines else {
+        return false;
+    };
+    if body.len() < 2 {
+        return false;
+    }
+    let stops_mid_sentence = |l: &&&str| {
+        let l = l.trim();
+        l.len() >= 30 && l.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+    };
+    if body.iter().filter(stops_mid_sentence).count() * 3 < body.len() * 2 {
+        return false;
+    }
+    // Rankings and results ("62 Paul Broadhurst, Ray Meridian") number their lines.
+    let numbered = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    if numbered * 5 >= lines.len() {
+        return false;
+    }
+    let (mut chars, mut letters, mut lower, mut digits) = (0usize, 0usize, 0usize, 0usize);
+    for c in lines.iter().flat_map(|l| l.chars()) {
+        chars += 1;
+        if c.is_alphabetic() {
+            letters += 1;
+            lower += usize::from(c.is_lowercase());
+        } else if c.is_numeric() {
+            digits += 1;
+        }
+    }
+    digits * 20 < chars && lower * 2 > letters
 }
 
 /// The character at byte `p` of `line`, if one starts there; ASCII without decoding.
@@ -58,18 +152,18 @@ fn char_at(line: &str, p: usize) -> Option<char> {
     }
 }
 
-/// The tokens of one line, walked by byte offset (most of the text is ASCII, read a byte at
-/// a time).
-fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+/// The tokens of one line (at byte `base` of the text), walked by byte offset (most of the
+/// text is ASCII, read a byte at a time), appended to `out`; `next_starts` says whether the
+/// first starts a sentence. Returns whether a token after the line would start one.
+fn tokenize_line(line: &str, base: usize, out: &mut Vec<Token>, mut next_starts: bool) -> bool {
+    let first = out.len();
     let mut p = 0;
-    let mut next_starts = true;
     while let Some(c) = char_at(line, p) {
         if c.is_whitespace() {
             p += c.len_utf8();
             continue;
         }
-        if out.capacity() == 0 {
+        if out.len() == out.capacity() {
             // About one token per five characters in prose: one allocation per line.
             out.reserve(line.len() / 5 + 1);
         }
@@ -115,14 +209,17 @@ fn tokenize_line(line: &str, base: usize) -> Vec<Token> {
             "." | "!" | "?" | ":" | ";" => true,
             // The dash closing a dateline ("KYIV, Nov 5 (Meridian Wire) — Large parts of…",
             // "LONDON, March 3 - Shares…"): the story's first sentence starts after it.
-            "-" | "—" | "–" if out.len() <= DATELINE_TOKENS && ends_dateline(line, base, &out) => {
+            "-" | "—" | "–"
+                if out.len() - first <= DATELINE_TOKENS
+                    && ends_dateline(line, base, &out[first..]) =>
+            {
                 true
             }
             "\"" | "“" | "«" | "(" | "'" | "‘" | "„" | "-" | "—" | "–" => next_starts,
             _ => false,
         };
     }
-    out
+    next_starts
 }
 
 /// A dateline ends within this many tokens of the start of its line.
@@ -163,6 +260,43 @@ mod tests {
             .iter()
             .map(|l| l.iter().map(|t| t.of(text)).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_cut_at_sentences_not_breaks() {
+        let wire = "Meridian Grain Co and Harbor Freight North America\n\
+                    Inc said they plan to form a venture to manage the money\n\
+                    market borrowing of both companies, a spokesman said.\n\n\
+                    The venture starts in May.";
+        let lines = words(wire);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0].last(), Some(&"."));
+        let at = lines[0].iter().position(|w| *w == "Inc").unwrap();
+        assert_eq!(lines[0][at - 1], "America");
+        // "Inc" goes on the sentence: it does not start one.
+        let tokens = tokenize(wire);
+        assert!(!tokens[0][at].sentence_start);
+        assert!(tokens[1][0].sentence_start);
+        let two = "Prices rose on Monday in St. Louis and in the\n\
+                   surrounding counties, the board said. Traders in\n\
+                   Harbor City expected more of the same this week.";
+        let lines = words(two);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[1][..3], ["Traders", "in", "Harbor"]);
+        // A sentence per line, a results table, headlines in capitals: line by line.
+        for text in [
+            "Kyiv was dark on Saturday night after strikes .\nThe grid operator said repairs \
+             would take days .\nOfficials in Lviv said the same .",
+            "Leading first round scores in the open on Thursday\n62 Paul Broadhurst\n\
+             63 Ray Meridian\n64 Anna Harbor",
+            "Scores after the first round of the open on Thursday\n\
+             62 Paul Broadhurst , Ray Meridian , Sam Harbor\n\
+             63 Anna Kovalenko , Ian Meridian , Mark Torrance\n64 Jo Harbor",
+            "KYIV PLUNGED INTO DARKNESS AFTER NEW WAVE OF STRIKES\nPOWER GRID OPERATOR \
+             SAYS REPAIRS WILL TAKE DAYS\nLVIV AND KHARKIV ALSO HIT",
+        ] {
+            assert_eq!(words(text).len(), text.lines().count(), "{text}");
+        }
     }
 
     #[test]
