@@ -70,31 +70,18 @@ impl NewsIndex {
         // tantivy needs at least 15 MB per thread: fewer threads rather than an error.
         let threads = threads.min(opts.memory_bytes / 15_000_000).max(1);
         let memory = opts.memory_bytes.max(15_000_000 * threads);
-        // The writer lock is an OS file lock. A process that forks (to run a command) while a
-        // lock file is open briefly shares it, so a lock released a moment ago can still look
-        // held: retry for a short while before telling the user someone else is indexing.
-        let mut attempts = 0;
         let writing = merges::writing_index(self)?;
-        let writer = loop {
-            match writing.writer_with_num_threads(threads, memory) {
-                Ok(w) => break w,
-                Err(tantivy::TantivyError::LockFailure(
-                    tantivy::directory::error::LockError::LockBusy,
-                    _,
-                )) if attempts < 10 => {
-                    attempts += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                }
-                Err(tantivy::TantivyError::LockFailure(
-                    tantivy::directory::error::LockError::LockBusy,
-                    _,
-                )) => {
-                    return Err(Error::Locked(
-                        self.dir().map(PathBuf::from).unwrap_or_default(),
-                    ));
-                }
-                Err(other) => return Err(Error::Tantivy(other)),
+        let writer = match lock_writer(&writing, threads, memory) {
+            Ok(w) => w,
+            Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            )) => {
+                return Err(Error::Locked(
+                    self.dir().map(PathBuf::from).unwrap_or_default(),
+                ));
             }
+            Err(other) => return Err(Error::Tantivy(other)),
         };
         writer.set_merge_policy(Box::new(merges::policy()));
         // What is indexed now, including commits by other processes since this index opened.
@@ -218,6 +205,31 @@ impl Indexer<'_> {
         let mut r = self.report.clone();
         r.elapsed_secs = self.started.elapsed().as_secs_f64();
         r
+    }
+}
+
+/// A writer of `index`, once its lock is free. The writer lock is an OS file lock, and a
+/// process the program starts (the test suite runs the CLI from other threads) holds a copy
+/// of every open descriptor from its fork until its exec: a lock released a moment ago can
+/// still look held. Tantivy does not wait for a writer's lock, so this retries for up to two
+/// seconds before the lock counts as someone else's.
+pub(super) fn lock_writer(
+    index: &tantivy::Index,
+    threads: usize,
+    memory: usize,
+) -> tantivy::Result<IndexWriter<TantivyDocument>> {
+    let mut attempts = 0;
+    loop {
+        match index.writer_with_num_threads(threads, memory) {
+            Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            )) if attempts < 100 => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
     }
 }
 

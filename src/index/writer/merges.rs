@@ -9,7 +9,6 @@ use std::collections::{HashMap, HashSet};
 
 use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::indexer::{LogMergePolicy, MergeCandidate, MergePolicy};
-use tantivy::{IndexWriter, TantivyDocument};
 
 use crate::Result;
 use crate::index::NewsIndex;
@@ -103,7 +102,8 @@ pub(super) fn merge_at_end(own: &tantivy::Index, before: &HashSet<SegmentId>) ->
     if group.len() < 2 {
         return Ok(());
     }
-    let mut writer: IndexWriter<TantivyDocument> = own.writer_with_num_threads(1, 15_000_000)?;
+    // The run's writer has just let go of the index lock (see `lock_writer`).
+    let mut writer = super::lock_writer(own, 1, 15_000_000)?;
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     writer.merge(&group).wait()?;
     writer.wait_merging_threads()?;
