@@ -178,11 +178,8 @@ fn tokenize_line(line: &str, base: usize, out: &mut Vec<Token>, mut next_starts:
                         let Some(after) = char_at(line, q).filter(|&a| is_word(a)) else {
                             break;
                         };
-                        // "Iran's": the possessive is its own token.
-                        if is_apostrophe(j)
-                            && after.eq_ignore_ascii_case(&'s')
-                            && !char_at(line, q + 1).is_some_and(is_word)
-                        {
+                        // "Iran's", "I'd": the possessive or clitic is its own token.
+                        if is_apostrophe(j) && clitic(line, q).is_some() {
                             break;
                         }
                         p = q + after.len_utf8();
@@ -198,6 +195,8 @@ fn tokenize_line(line: &str, base: usize, out: &mut Vec<Token>, mut next_starts:
             && char_at(line, p).is_some_and(|s| s.eq_ignore_ascii_case(&'s'))
             && !char_at(line, p + 1).is_some_and(is_word)
         {
+            // A possessive is one token; other clitics stay apostrophe and letters, as the
+            // training text has them ("I 'd" there is "I", "'", "d").
             p += 1;
         }
         out.push(Token {
@@ -238,6 +237,19 @@ fn ends_dateline(line: &str, base: usize, out: &[Token]) -> bool {
         && head
             .iter()
             .all(|t| !text(t).chars().next().is_some_and(char::is_lowercase))
+}
+
+/// The length in bytes of the clitic after an apostrophe at byte `q` of `line`: `s`, `d`,
+/// `ll`, `ve`, `re` or `m` (any case) ending the word ("Iran's", "I’d", "they'll"), which
+/// the tagger's training text writes apart from the word.
+fn clitic(line: &str, q: usize) -> Option<usize> {
+    let rest = line.get(q..)?.as_bytes();
+    let n = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = &rest[..n];
+    let known = [&b"s"[..], b"d", b"ll", b"ve", b"re", b"m"]
+        .iter()
+        .any(|c| word.eq_ignore_ascii_case(c));
+    (known && !char_at(line, q + n).is_some_and(is_word)).then_some(n)
 }
 
 /// "U.S", "U.N", "e.g": single letters separated by dots.
@@ -325,6 +337,13 @@ mod tests {
             [vec!["don't", "«", "Газпром", "»"]]
         );
         assert_eq!(words("Germany 's call"), [vec!["Germany", "'s", "call"]]);
+        assert_eq!(
+            words("I’d say they'll go, we've won, you're IN'S, I'm sure, Sa'dah's"),
+            [vec![
+                "I", "’", "d", "say", "they", "'", "ll", "go", ",", "we", "'", "ve", "won", ",",
+                "you", "'", "re", "IN", "'S", ",", "I", "'", "m", "sure", ",", "Sa'dah", "'s"
+            ]]
+        );
         assert_eq!(
             words("O’Brien’s Rostov‐on‐Don e.g. U.S.A. 3.5 Ц-банк’s"),
             [vec![
