@@ -38,6 +38,16 @@ fn is_apostrophe(c: char) -> bool {
 /// The lines of `text`, each a list of tokens; a hard-wrapped paragraph is cut at its
 /// sentences instead of its breaks (see [`hard_wrapped`]). Empty lines are left out.
 pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
+    if !text.contains('\n') {
+        // One line (a name, a title): most calls.
+        let mut tokens = Vec::new();
+        tokenize_line(text, 0, &mut tokens, true);
+        return if tokens.is_empty() {
+            Vec::new()
+        } else {
+            vec![tokens]
+        };
+    }
     let raw: Vec<&str> = text.split('\n').collect();
     let continues = wrapped_breaks(&raw);
     let mut lines = Vec::new();
