@@ -180,6 +180,55 @@ fn entity_type_filter() {
 }
 
 #[test]
+fn an_index_without_a_record_of_its_recognition_finds_entities_again() {
+    let env = TestEnv::new();
+    env.write(
+        "plant.txt",
+        "Title: Shipyard Orders\nOutlet: Harbor Times\nDate: 2023-03-01\n\n\
+         Officials at Vostok Dynamics said on Monday that the shipyard had won two new orders.\n",
+    );
+    let aliases = env.root().join("mine.tsv");
+    std::fs::write(
+        &aliases,
+        "Vostok Dynamics Group\torganization\tVostok Dynamics\n",
+    )
+    .unwrap();
+    let out = run(env
+        .newsdex()
+        .args(["index", "-q", "--aliases"])
+        .arg(&aliases)
+        .arg(env.corpus()));
+    assert_exit(&out, 0, "index --aliases");
+    // Each run records what it applied: the recognition version and the table.
+    let record = env.index_dir().join(newsdex::index::ALIAS_RECORD);
+    let text = std::fs::read_to_string(&record).unwrap();
+    assert!(
+        text.starts_with(&format!(
+            "# applied r{}-",
+            newsdex::extract::entities::RECOGNITION
+        )),
+        "{text}"
+    );
+    // An index built before records were kept (no file): the next run finds its entities
+    // again from stored text, here with the shipped table, which lacks the group's name.
+    std::fs::remove_file(&record).unwrap();
+    let report = env.index_corpus();
+    assert_eq!(report["report"]["files_indexed"], 0, "{report}");
+    assert_eq!(report["report"]["entities_relinked"], 1, "{report}");
+    assert!(record.exists());
+    let hits = env.search_all("", &["--entity", "Vostok Dynamics"]);
+    assert!(
+        hits.hits[0]
+            .entities
+            .contains(&"organization:Vostok Dynamics".to_string()),
+        "{:?}",
+        hits.hits[0].entities
+    );
+    // Recorded now: another run finds nothing to do.
+    assert_eq!(env.index_corpus()["report"]["entities_relinked"], 0);
+}
+
+#[test]
 fn aliases_file_relinks_stored_articles_without_reading_files() {
     let env = TestEnv::new();
     env.write(

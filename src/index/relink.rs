@@ -2,8 +2,10 @@
 //! source file: entities are found again from each article's stored title and body.
 //!
 //! The index folder records the table in `newsdex-aliases.tsv`: a first line
-//! `# applied <fingerprint>`, then the entries added to the shipped table (none when only the
-//! shipped table was used; a folder without the file was built with the shipped table). The
+//! `# applied <fingerprint>` (the recognition version and the table's fingerprint, see
+//! [`applied_fingerprint`]), then the entries added to the shipped table (none when only the
+//! shipped table was used). A folder without the file was built before the record was kept,
+//! with a table and a recognition unknown: its entities are found again at its next run. The
 //! same table then serves searches, so `--entity Kiev` finds what was linked to "Kyiv".
 
 use std::path::{Path, PathBuf};
@@ -59,21 +61,32 @@ impl AppliedAliases {
     }
 }
 
-/// The table recorded in an index folder, and its fingerprint; the shipped table when the
-/// folder records none.
+/// What an index records as applied: the recognition version
+/// ([`RECOGNITION`](crate::extract::entities::RECOGNITION)) and the table's fingerprint.
+pub(crate) fn applied_fingerprint(table: &AliasTable) -> String {
+    format!(
+        "r{}-{}",
+        crate::extract::entities::RECOGNITION,
+        table.fingerprint()
+    )
+}
+
+/// The table recorded in an index folder, and the fingerprint applied to it; the shipped
+/// table when the folder records none, with an empty fingerprint (applied: unknown), or the
+/// current one for an index in memory, which lives no longer than this program.
 pub(crate) fn recorded(dir: Option<&Path>) -> Result<(AliasTable, String)> {
-    let shipped = || {
-        let t = AliasTable::shipped().clone();
-        let fp = t.fingerprint();
-        (t, fp)
-    };
+    let shipped = || AliasTable::shipped().clone();
     let Some(dir) = dir else {
-        return Ok(shipped());
+        let t = shipped();
+        let fp = applied_fingerprint(&t);
+        return Ok((t, fp));
     };
     let path = dir.join(ALIAS_RECORD);
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(shipped()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((shipped(), String::new()));
+        }
         Err(e) => return Err(Error::io(path, e)),
     };
     let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
@@ -90,7 +103,11 @@ pub(crate) fn recorded(dir: Option<&Path>) -> Result<(AliasTable, String)> {
 pub(crate) fn record(dir: &Path, table: &AliasTable) -> Result<()> {
     write_atomically(
         &dir.join(ALIAS_RECORD),
-        &format!("# applied {}\n{}", table.fingerprint(), table.added()),
+        &format!(
+            "# applied {}\n{}",
+            applied_fingerprint(table),
+            table.added()
+        ),
     )
 }
 

@@ -219,7 +219,7 @@ pub fn print_index_report(
     if r.entities_relinked > 0 {
         writeln!(
             out,
-            "  entities  {} articles linked again with the new alias table (from stored text)",
+            "  entities  {} articles linked again: new alias table or recognition (from stored text)",
             r.entities_relinked
         )?;
     }

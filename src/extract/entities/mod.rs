@@ -30,6 +30,12 @@ mod wordhash;
 pub use self::aliases::AliasTable;
 pub use self::model::Model;
 
+/// The version of what recognition finds, part of what an index records as applied with its
+/// alias table: a release whose tagger, tokeniser or linking finds different entities bumps
+/// it, and an index built before finds its articles' entities again, from their stored text,
+/// at its next run.
+pub const RECOGNITION: u32 = 2;
+
 use crate::{Entity, EntityKind};
 
 /// A name found in a text: `text[start..end]`, of a kind.

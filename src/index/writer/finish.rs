@@ -58,9 +58,10 @@ impl Indexer<'_> {
         Ok(report)
     }
 
-    /// When the alias table differs from the one the index was built with, links every
-    /// stored article's entities with it (from stored text, no source file is read) and
-    /// records it.
+    /// When the alias table or the recognition differs from the one the index was built with,
+    /// finds every stored article's entities again (from stored text, no source file is read)
+    /// and records them. An index this run created holds only what it found with them: it is
+    /// only recorded.
     fn apply_aliases(&mut self) -> Result<()> {
         let Some(table) = self.opts.extract.aliases.clone() else {
             return Ok(());
@@ -68,12 +69,16 @@ impl Indexer<'_> {
         if !self.opts.extract.entities {
             return Ok(());
         }
-        let fingerprint = table.fingerprint();
+        let fingerprint = relink::applied_fingerprint(&table);
         let (_, applied) = self.index.aliases.get()?;
         if applied == fingerprint {
             return Ok(());
         }
-        let changed = relink::relink_all(self.index, &self.writer, &table)?;
+        let changed = if self.before.is_empty() {
+            0
+        } else {
+            relink::relink_all(self.index, &self.writer, &table)?
+        };
         if changed > 0 {
             self.commit()?;
         }

@@ -74,7 +74,8 @@ pub struct IndexReport {
     pub syndication_clusters: usize,
     /// Articles in those clusters.
     pub syndicated_articles: usize,
-    /// Articles whose entities were linked again because the alias table changed.
+    /// Articles whose entities changed when found again from stored text, because the alias
+    /// table or the recognition (a newer release) differs from what the index was built with.
     pub entities_relinked: usize,
     /// Files passed over (not article formats, documentation).
     pub skipped: Vec<SkippedFile>,
