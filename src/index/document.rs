@@ -172,6 +172,22 @@ pub(crate) struct Kept {
 ///
 /// Entity mentions and the surface text of mentioned dates are kept nowhere, so they come
 /// back empty; everything indexed is rebuilt as it was.
+/// The first text value of `field` in a stored document.
+pub(crate) fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    use tantivy::schema::Value;
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(String::from)
+}
+
+/// Every text value of `field` in a stored document, in order.
+pub(crate) fn all_texts(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+    use tantivy::schema::Value;
+    doc.get_all(field)
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect()
+}
+
 pub(crate) fn article_from_doc(
     doc: &TantivyDocument,
     body: String,
@@ -179,16 +195,8 @@ pub(crate) fn article_from_doc(
     kept: Kept,
 ) -> (Article, DocSource, Removed) {
     use tantivy::schema::Value;
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .map(String::from)
-    };
-    let all = |field| {
-        doc.get_all(field)
-            .filter_map(|v| v.as_str().map(String::from))
-            .collect::<Vec<_>>()
-    };
+    let text = |field| first_text(doc, field);
+    let all = |field| all_texts(doc, field);
     let day = |d: tantivy::DateTime| {
         chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)
             .map(|t| t.date_naive().format("%Y-%m-%d").to_string())

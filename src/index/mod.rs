@@ -27,7 +27,9 @@ mod writer;
 pub use self::analyzers::{KNOWN as ANALYZERS, analyzer};
 pub(crate) use self::analyzers::{analyser_of, finder};
 pub(crate) use self::apart::Texts;
-pub(crate) use self::document::{DocSource, SOURCE, source_record, to_document};
+pub(crate) use self::document::{
+    DocSource, SOURCE, all_texts, first_text, source_record, to_document,
+};
 pub use self::relink::ALIAS_RECORD;
 pub use self::schema::{
     AnalyzerDef, BoostedField, DEFAULT_SCHEMA, FieldDef, FieldKind, Fields, NewsSchema, SchemaDef,

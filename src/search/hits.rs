@@ -11,7 +11,7 @@ use super::collapse::Group;
 use super::order::FastStr;
 use super::run::Recency;
 use super::{Hit, SearchRequest, explain, kwic, snippets};
-use crate::index::{NewsIndex, rfc3339};
+use crate::index::{NewsIndex, all_texts, first_text, rfc3339};
 use crate::{Error, Result};
 
 /// Per-search helpers for turning groups into hits.
@@ -101,16 +101,8 @@ impl NewsIndex {
     /// A hit from a stored document, without its snippet.
     fn hit(&self, doc: &TantivyDocument, score: f32) -> Hit {
         let f = self.schema.fields();
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(String::from)
-        };
-        let all = |field| {
-            doc.get_all(field)
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect::<Vec<_>>()
-        };
+        let text = |field| first_text(doc, field);
+        let all = |field| all_texts(doc, field);
         Hit {
             id: text(f.id).unwrap_or_default(),
             score,
