@@ -75,6 +75,21 @@ pub(super) fn known_at<'a>(
     })
 }
 
+/// Words of a company's legal form, which name no one alone.
+const COMPANY_FORMS: &[&str] = &[
+    "Bhd", "Co", "Corp", "Cos", "GmbH", "Inc", "LLC", "Ltd", "PLC", "Plc",
+];
+
+/// Whether `surface` is nothing but company forms ("Co", "Inc.", "Co Inc"): what the tagger
+/// leaves when it misses the name before them ("Birr, Wilson and Co", a name cut by a line).
+pub(super) fn only_company_forms(surface: &str) -> bool {
+    let mut words = surface
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| COMPANY_FORMS.contains(&w))
+}
+
 /// Collapses whitespace; drops a trailing possessive.
 fn clean(surface: &str) -> String {
     surface.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -294,6 +309,16 @@ mod tests {
         assert_eq!(got[4].1, Organization);
         // Two or three capitals are left alone: an acronym.
         assert_eq!(got[5].0, "EC");
+    }
+
+    #[test]
+    fn company_forms_alone_are_no_name() {
+        for lone in ["Co", "Inc.", "Co Inc", "Ltd", "Cos."] {
+            assert!(only_company_forms(lone), "{lone}");
+        }
+        for name in ["Texaco Inc", "Co-op", "Cohen", "", "Inc Magazine"] {
+            assert!(!only_company_forms(name), "{name}");
+        }
     }
 
     #[test]

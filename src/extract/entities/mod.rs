@@ -193,6 +193,7 @@ pub fn entities(
     for s in in_body {
         found.push((s.of(body), s.kind));
     }
+    found.retain(|(surface, _)| !link::only_company_forms(surface));
     link::link(&found, aliases)
 }
 
