@@ -1,7 +1,8 @@
 //! Titles before a person's name ("Mayor Vitali Klitschko", "Foreign Minister Hossein
 //! Amir-Abdollahian") are not part of the name: the CoNLL convention the model learnt, and
 //! the name an article's later short forms link to. The tagger leaves them out mid-sentence
-//! but takes them in where a capital says nothing (a sentence's first word).
+//! but takes them in where a capital says nothing (a sentence's first word), and runs an
+//! institution, an office and its holder together ("Treasury Secretary James Baker").
 
 use super::Span;
 use super::tokenize::Token;
@@ -82,6 +83,94 @@ pub(super) fn strip(text: &str, lines: &[Vec<Token>], mut spans: Vec<Span>) -> V
     spans
 }
 
+/// Offices held by a person, written between an institution and the holder's name: "Treasury
+/// Secretary James Baker", "Bank of England Governor Robin Leigh-Pemberton".
+const OFFICES: &[&str] = &[
+    "Ambassador",
+    "Chairman",
+    "Chairwoman",
+    "Chancellor",
+    "Commissioner",
+    "Governor",
+    "Minister",
+    "Premier",
+    "President",
+    "Secretary",
+    "Senator",
+    "Spokesman",
+    "Spokeswoman",
+];
+
+/// Words that end the name of a body, not of a person.
+const BODIES: &[&str] = &[
+    "Administration",
+    "Agency",
+    "Association",
+    "Bank",
+    "Board",
+    "Co",
+    "Commission",
+    "Committee",
+    "Corp",
+    "Council",
+    "Department",
+    "Fund",
+    "Group",
+    "Inc",
+    "Institute",
+    "Ltd",
+    "Ministry",
+    "Office",
+    "Party",
+    "University",
+];
+
+/// `spans` (in text order) with a name the tagger ran together with the office before it
+/// ("Treasury Secretary James Baker" as one organisation) cut in two: the institution keeps
+/// its type ("Treasury"), and the two or three capitalised words after the office are a
+/// person ("James Baker"). An office first ("Secretary James Baker") leaves only the person.
+pub(super) fn split_offices(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) -> Vec<Span> {
+    let mut out = Vec::with_capacity(spans.len());
+    let mut tokens = lines.iter().flatten().peekable();
+    for span in spans {
+        while tokens.next_if(|t| t.start < span.start).is_some() {}
+        let inside: Vec<&Token> = tokens.clone().take_while(|t| t.end <= span.end).collect();
+        let office = (span.kind != EntityKind::Person)
+            .then(|| inside.iter().rposition(|t| OFFICES.contains(&t.of(text))))
+            .flatten();
+        let holder = office.map(|k| &inside[k + 1..]).filter(|name| {
+            (2..=3).contains(&name.len())
+                && name.iter().all(|t| {
+                    let w = t.of(text);
+                    w.starts_with(char::is_uppercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                        && !BODIES.contains(&w)
+                })
+        });
+        let (Some(k), Some(name)) = (office, holder) else {
+            out.push(span);
+            continue;
+        };
+        // The institution: what comes before the office and its other title words.
+        let before = inside[..k]
+            .iter()
+            .rposition(|t| !TITLES.contains(&t.of(text)) && t.of(text) != ".");
+        if let Some(last) = before {
+            out.push(Span {
+                end: inside[last].end,
+                ..span
+            });
+        }
+        out.push(Span {
+            start: name[0].start,
+            end: name[name.len() - 1].end,
+            kind: EntityKind::Person,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokenize::tokenize;
@@ -118,6 +207,46 @@ mod tests {
                 "Elizabeth Warren",
                 "Smith",
                 "President"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_between_an_institution_and_a_name_cuts_them_apart() {
+        let text = "Treasury Secretary James Baker met Bank of England Governor Robin \
+                    Leigh-Pemberton, Secretary Anna Meridian and the Harbor University \
+                    President Council and King Abdullah University.";
+        let org = |name: &str| {
+            let start = text.find(name).unwrap();
+            Span {
+                start,
+                end: start + name.len(),
+                kind: EntityKind::Organization,
+            }
+        };
+        let spans = vec![
+            org("Treasury Secretary James Baker"),
+            org("Bank of England Governor Robin Leigh-Pemberton"),
+            org("Secretary Anna Meridian"),
+            org("Harbor University President Council"),
+            org("King Abdullah University"),
+        ];
+        let found: Vec<(&str, EntityKind)> = split_offices(text, &tokenize(text), spans)
+            .iter()
+            .map(|s| (s.of(text), s.kind))
+            .collect();
+        use EntityKind::*;
+        assert_eq!(
+            found,
+            [
+                ("Treasury", Organization),
+                ("James Baker", Person),
+                ("Bank of England", Organization),
+                ("Robin Leigh-Pemberton", Person),
+                ("Anna Meridian", Person),
+                // A body's name after the office, or no office: left as found.
+                ("Harbor University President Council", Organization),
+                ("King Abdullah University", Organization),
             ]
         );
     }

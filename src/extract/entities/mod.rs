@@ -131,7 +131,8 @@ fn recognise_part(
         Some("en") | None => {
             let tagged = tag_lines(Model::english(), text, &lines, headline);
             let tagged = initial::drop_common(text, &lines, tagged);
-            honorific::strip(text, &lines, tagged)
+            let tagged = honorific::strip(text, &lines, tagged);
+            honorific::split_offices(text, &lines, tagged)
         }
         Some(_) => Vec::new(),
     };
