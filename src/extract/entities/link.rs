@@ -8,7 +8,9 @@ use super::tokenize::Token;
 use crate::ingest::FnvMap;
 use crate::{Entity, EntityKind, Mention};
 
-/// `found` plus the table's names in `text` that overlap nothing found, in text order.
+/// `found` plus the table's names in `text`, in text order: where nothing was found, and in
+/// place of what was found inside one of them (the tagger's "Standard" and "Poor's Corp" in
+/// the table's "Standard and Poor's Corp"). A name found across a table name's edge stays.
 pub(super) fn with_known_names(
     text: &str,
     lines: &[Vec<Token>],
@@ -16,6 +18,7 @@ pub(super) fn with_known_names(
     aliases: &AliasTable,
 ) -> Vec<Span> {
     let mut extra = Vec::new();
+    let mut covered = vec![false; found.len()];
     for line in lines {
         let mut i = 0;
         while i < line.len() {
@@ -37,10 +40,12 @@ pub(super) fn with_known_names(
             });
             match hit {
                 Some((n, span)) => {
-                    if !found
-                        .iter()
-                        .any(|f| f.start < span.end && span.start < f.end)
-                    {
+                    let overlaps = |f: &Span| f.start < span.end && span.start < f.end;
+                    let inside = |f: &Span| span.start <= f.start && f.end <= span.end;
+                    if found.iter().filter(|f| overlaps(f)).all(inside) {
+                        for (c, f) in covered.iter_mut().zip(&found) {
+                            *c |= overlaps(f);
+                        }
                         extra.push(span);
                     }
                     i += n;
@@ -49,6 +54,8 @@ pub(super) fn with_known_names(
             }
         }
     }
+    let mut kept = covered.iter();
+    found.retain(|_| !kept.next().copied().unwrap_or(false));
     found.extend(extra);
     found.sort_by_key(|s| (s.start, s.end));
     found
