@@ -319,6 +319,38 @@ mod tests {
     }
 
     #[test]
+    fn table_names_replace_fragments_found_inside_them() {
+        let text = "The Group of Seven and the World Bank Institute met.";
+        let lines = super::super::tokenize::tokenize(text);
+        let span = |name: &str, kind| {
+            let start = text.find(name).unwrap();
+            Span {
+                start,
+                end: start + name.len(),
+                kind,
+            }
+        };
+        let found = vec![
+            span("Group", EntityKind::Other),
+            span("Seven", EntityKind::Place),
+            span("World Bank Institute", EntityKind::Organization),
+        ];
+        let got: Vec<(&str, EntityKind)> =
+            with_known_names(text, &lines, found, AliasTable::shipped())
+                .iter()
+                .map(|s| (s.of(text), s.kind))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                ("Group of Seven", EntityKind::Organization),
+                // Found across the edge of the table's "World Bank": kept.
+                ("World Bank Institute", EntityKind::Organization),
+            ]
+        );
+    }
+
+    #[test]
     fn company_forms_alone_are_no_name() {
         for lone in ["Co", "Inc.", "Co Inc", "Ltd", "Cos."] {
             assert!(only_company_forms(lone), "{lone}");
