@@ -16,6 +16,7 @@ pub(super) const TITLES: &[&str] = &[
     "Ayatollah",
     "Bishop",
     "Cardinal",
+    "Chair",
     "Chairman",
     "Chairwoman",
     "Chancellor",
@@ -87,6 +88,7 @@ pub(super) fn strip(text: &str, lines: &[Vec<Token>], mut spans: Vec<Span>) -> V
 /// Secretary James Baker", "Bank of England Governor Robin Leigh-Pemberton".
 const OFFICES: &[&str] = &[
     "Ambassador",
+    "Chair",
     "Chairman",
     "Chairwoman",
     "Chancellor",
@@ -128,16 +130,15 @@ const BODIES: &[&str] = &[
 /// `spans` (in text order) with a name the tagger ran together with the office before it
 /// ("Treasury Secretary James Baker" as one organisation) cut in two: the institution keeps
 /// its type ("Treasury"), and the two or three capitalised words after the office are a
-/// person ("James Baker"). An office first ("Secretary James Baker") leaves only the person.
+/// person ("James Baker"). An office first ("Secretary James Baker"), or a span taken for a
+/// person ("Fed Chair Jerome Powell"), leaves only the person.
 pub(super) fn split_offices(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) -> Vec<Span> {
     let mut out = Vec::with_capacity(spans.len());
     let mut tokens = lines.iter().flatten().peekable();
     for span in spans {
         while tokens.next_if(|t| t.start < span.start).is_some() {}
         let inside: Vec<&Token> = tokens.clone().take_while(|t| t.end <= span.end).collect();
-        let office = (span.kind != EntityKind::Person)
-            .then(|| inside.iter().rposition(|t| OFFICES.contains(&t.of(text))))
-            .flatten();
+        let office = inside.iter().rposition(|t| OFFICES.contains(&t.of(text)));
         let holder = office.map(|k| &inside[k + 1..]).filter(|name| {
             (2..=3).contains(&name.len())
                 && name.iter().all(|t| {
@@ -152,10 +153,12 @@ pub(super) fn split_offices(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) 
             out.push(span);
             continue;
         };
-        // The institution: what comes before the office and its other title words.
+        // The institution: what comes before the office and its other title words. In a
+        // span taken for a person its type is unknown ("Fed Chair Jerome Powell"): left out.
         let before = inside[..k]
             .iter()
-            .rposition(|t| !TITLES.contains(&t.of(text)) && t.of(text) != ".");
+            .rposition(|t| !TITLES.contains(&t.of(text)) && t.of(text) != ".")
+            .filter(|_| span.kind != EntityKind::Person);
         if let Some(last) = before {
             out.push(Span {
                 end: inside[last].end,
@@ -214,8 +217,8 @@ mod tests {
     #[test]
     fn an_office_between_an_institution_and_a_name_cuts_them_apart() {
         let text = "Treasury Secretary James Baker met Bank of England Governor Robin \
-                    Leigh-Pemberton, Secretary Anna Meridian and the Harbor University \
-                    President Council and King Abdullah University.";
+                    Leigh-Pemberton, Secretary Anna Meridian, Fed Chair Jerome Powell and the \
+                    Harbor University President Council and King Abdullah University.";
         let org = |name: &str| {
             let start = text.find(name).unwrap();
             Span {
@@ -228,6 +231,10 @@ mod tests {
             org("Treasury Secretary James Baker"),
             org("Bank of England Governor Robin Leigh-Pemberton"),
             org("Secretary Anna Meridian"),
+            Span {
+                kind: EntityKind::Person,
+                ..org("Fed Chair Jerome Powell")
+            },
             org("Harbor University President Council"),
             org("King Abdullah University"),
         ];
@@ -244,6 +251,7 @@ mod tests {
                 ("Bank of England", Organization),
                 ("Robin Leigh-Pemberton", Person),
                 ("Anna Meridian", Person),
+                ("Jerome Powell", Person),
                 // A body's name after the office, or no office: left as found.
                 ("Harbor University President Council", Organization),
                 ("King Abdullah University", Organization),
