@@ -110,6 +110,32 @@ fn tag_lines(
         .collect()
 }
 
+/// `spans` (in text order) cut where a sentence ends inside them: the tagger sometimes runs a
+/// name on across a full stop ("Black Sea. Zelensky"). Only the part before stays; the type
+/// the tagger gave the whole says little about the rest. A full stop after an initial or a
+/// title ("J. Smith", "St. Louis") ends no sentence.
+fn cut_at_sentence_ends(text: &str, lines: &[Vec<tokenize::Token>], spans: Vec<Span>) -> Vec<Span> {
+    let mut tokens = lines.iter().flatten().peekable();
+    let mut out = Vec::with_capacity(spans.len());
+    for mut span in spans {
+        while tokens.next_if(|t| t.start < span.start).is_some() {}
+        let inside: Vec<&tokenize::Token> =
+            tokens.clone().take_while(|t| t.end <= span.end).collect();
+        let stop = inside.windows(3).position(|w| {
+            let before = w[0].of(text);
+            matches!(w[1].of(text), "." | "!" | "?")
+                && w[2].sentence_start
+                && before.chars().count() > 1
+                && !tokenize::BEFORE_NAMES.contains(&before)
+        });
+        if let Some(i) = stop {
+            span.end = inside[i].end;
+        }
+        out.push(span);
+    }
+    out
+}
+
 /// The names in `text` of an article in `language` (ISO 639-1), in text order, without
 /// linking: English by the model, Russian by rules, every language by the alias table. A text
 /// of unknown language goes to the Russian rules when most of its letters are Cyrillic, else
@@ -130,6 +156,7 @@ fn recognise_part(
         Some("ru") | Some("uk") => russian::recognise(text, &lines, aliases),
         Some("en") | None => {
             let tagged = tag_lines(Model::english(), text, &lines, headline);
+            let tagged = cut_at_sentence_ends(text, &lines, tagged);
             let tagged = initial::drop_common(text, &lines, tagged);
             let tagged = honorific::strip(text, &lines, tagged);
             honorific::split_offices(text, &lines, tagged)
@@ -245,6 +272,30 @@ mod tests {
         assert_eq!(louis[0].kind, EntityKind::Place);
         let surfaces: Vec<&str> = louis[0].mentions.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(surfaces, ["St. Louis", "ST. LOUIS", "St. Louis"]);
+    }
+
+    #[test]
+    fn a_name_never_runs_past_a_sentence_end() {
+        let text = "Ships left the Black Sea. Zelensky spoke in St. Louis with J. Smith.";
+        let lines = tokenize::tokenize(text);
+        let span = |name: &str| {
+            let start = text.find(name).unwrap();
+            Span {
+                start,
+                end: start + name.len(),
+                kind: EntityKind::Place,
+            }
+        };
+        let spans = vec![
+            span("Black Sea. Zelensky"),
+            span("St. Louis"),
+            span("J. Smith"),
+        ];
+        let cut: Vec<&str> = cut_at_sentence_ends(text, &lines, spans)
+            .iter()
+            .map(|s| s.of(text))
+            .collect();
+        assert_eq!(cut, ["Black Sea", "St. Louis", "J. Smith"]);
     }
 
     #[test]

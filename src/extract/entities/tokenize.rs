@@ -90,7 +90,7 @@ fn sentences(text: &str, tokens: Vec<Token>) -> Vec<Vec<Token>> {
 }
 
 /// Abbreviations written with a full stop before a name.
-const BEFORE_NAMES: &[&str] = &[
+pub(super) const BEFORE_NAMES: &[&str] = &[
     "Adm", "Capt", "Cmdr", "Col", "Dr", "Ft", "Gen", "Gov", "Hon", "Lt", "Maj", "Messrs", "Mr",
     "Mrs", "Ms", "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "St",
 ];
