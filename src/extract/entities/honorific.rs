@@ -183,14 +183,7 @@ mod tests {
     fn titles_are_left_out_of_names() {
         let text = "Mayor Vitali Klitschko met Foreign Minister Hossein Amir-Abdollahian, \
                     Sen. Elizabeth Warren, Mr. Smith and President.";
-        let person = |name: &str| {
-            let start = text.find(name).unwrap();
-            Span {
-                start,
-                end: start + name.len(),
-                kind: EntityKind::Person,
-            }
-        };
+        let person = |name: &str| Span::found(text, name, EntityKind::Person);
         let spans = vec![
             person("Mayor Vitali Klitschko"),
             person("Foreign Minister Hossein Amir-Abdollahian"),
@@ -219,14 +212,7 @@ mod tests {
         let text = "Treasury Secretary James Baker met Bank of England Governor Robin \
                     Leigh-Pemberton, Secretary Anna Meridian, Fed Chair Jerome Powell and the \
                     Harbor University President Council and King Abdullah University.";
-        let org = |name: &str| {
-            let start = text.find(name).unwrap();
-            Span {
-                start,
-                end: start + name.len(),
-                kind: EntityKind::Organization,
-            }
-        };
+        let org = |name: &str| Span::found(text, name, EntityKind::Organization);
         let spans = vec![
             org("Treasury Secretary James Baker"),
             org("Bank of England Governor Robin Leigh-Pemberton"),

@@ -181,14 +181,7 @@ mod tests {
     fn spans_of(text: &str, words: &[&str]) -> Vec<Span> {
         let mut out: Vec<Span> = words
             .iter()
-            .map(|w| {
-                let start = text.find(w).unwrap();
-                Span {
-                    start,
-                    end: start + w.len(),
-                    kind: EntityKind::Person,
-                }
-            })
+            .map(|w| Span::found(text, w, EntityKind::Person))
             .collect();
         out.sort_by_key(|s| s.start);
         out

@@ -322,14 +322,7 @@ mod tests {
     fn table_names_replace_fragments_found_inside_them() {
         let text = "The Group of Seven and the World Bank Institute met.";
         let lines = super::super::tokenize::tokenize(text);
-        let span = |name: &str, kind| {
-            let start = text.find(name).unwrap();
-            Span {
-                start,
-                end: start + name.len(),
-                kind,
-            }
-        };
+        let span = |name: &str, kind| Span::found(text, name, kind);
         let found = vec![
             span("Group", EntityKind::Other),
             span("Seven", EntityKind::Place),

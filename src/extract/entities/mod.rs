@@ -56,6 +56,19 @@ impl Span {
     }
 }
 
+#[cfg(test)]
+impl Span {
+    /// The span of the first `name` in `text`, of `kind`: how tests write what a stage found.
+    pub(crate) fn found(text: &str, name: &str, kind: EntityKind) -> Span {
+        let start = text.find(name).expect("the name is in the text");
+        Span {
+            start,
+            end: start + name.len(),
+            kind,
+        }
+    }
+}
+
 fn kind_of(ty: usize) -> EntityKind {
     match ty {
         0 => EntityKind::Person,
@@ -278,14 +291,7 @@ mod tests {
     fn a_name_never_runs_past_a_sentence_end() {
         let text = "Ships left the Black Sea. Zelensky spoke in St. Louis with J. Smith.";
         let lines = tokenize::tokenize(text);
-        let span = |name: &str| {
-            let start = text.find(name).unwrap();
-            Span {
-                start,
-                end: start + name.len(),
-                kind: EntityKind::Place,
-            }
-        };
+        let span = |name: &str| Span::found(text, name, EntityKind::Place);
         let spans = vec![
             span("Black Sea. Zelensky"),
             span("St. Louis"),
