@@ -4,8 +4,8 @@
 //! but takes them in where a capital says nothing (a sentence's first word), and runs an
 //! institution, an office and its holder together ("Treasury Secretary James Baker").
 
-use super::Span;
 use super::tokenize::Token;
+use super::{Span, SpanTokens};
 use crate::EntityKind;
 
 /// Words of a title, any of which may lead a person's name. Abbreviations are written
@@ -70,10 +70,9 @@ pub(super) const TITLES: &[&str] = &[
 /// `spans` (in text order) with the leading title words of each person's name left out (a
 /// name that is all title words is kept whole).
 pub(super) fn strip(text: &str, lines: &[Vec<Token>], mut spans: Vec<Span>) -> Vec<Span> {
-    let mut tokens = lines.iter().flatten().peekable();
+    let mut tokens = SpanTokens::new(lines);
     for span in spans.iter_mut().filter(|s| s.kind == EntityKind::Person) {
-        while tokens.next_if(|t| t.start < span.start).is_some() {}
-        let name = tokens.clone().take_while(|t| t.end <= span.end).find(|t| {
+        let name = tokens.of(span).find(|t| {
             let word = t.of(text);
             word.chars().any(char::is_alphanumeric) && !TITLES.contains(&word)
         });
@@ -134,10 +133,9 @@ const BODIES: &[&str] = &[
 /// person ("Fed Chair Jerome Powell"), leaves only the person.
 pub(super) fn split_offices(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) -> Vec<Span> {
     let mut out = Vec::with_capacity(spans.len());
-    let mut tokens = lines.iter().flatten().peekable();
+    let mut tokens = SpanTokens::new(lines);
     for span in spans {
-        while tokens.next_if(|t| t.start < span.start).is_some() {}
-        let inside: Vec<&Token> = tokens.clone().take_while(|t| t.end <= span.end).collect();
+        let inside: Vec<&Token> = tokens.of(&span).collect();
         let office = inside.iter().rposition(|t| OFFICES.contains(&t.of(text)));
         let holder = office.map(|k| &inside[k + 1..]).filter(|name| {
             (2..=3).contains(&name.len())

@@ -56,6 +56,29 @@ impl Span {
     }
 }
 
+/// The tokens of a text walked once alongside the names found in it, in text order: the
+/// passes after tagging look at each name's own tokens.
+pub(crate) struct SpanTokens<'a>(
+    std::iter::Peekable<std::iter::Flatten<std::slice::Iter<'a, Vec<tokenize::Token>>>>,
+);
+
+impl<'a> SpanTokens<'a> {
+    /// The walk over the tokens of `lines`.
+    pub(crate) fn new(lines: &'a [Vec<tokenize::Token>]) -> SpanTokens<'a> {
+        SpanTokens(lines.iter().flatten().peekable())
+    }
+
+    /// The tokens of `span`, which must not start before the span asked for last.
+    pub(crate) fn of(
+        &mut self,
+        span: &Span,
+    ) -> impl Iterator<Item = &'a tokenize::Token> + Clone + use<'a> {
+        while self.0.next_if(|t| t.start < span.start).is_some() {}
+        let end = span.end;
+        self.0.clone().take_while(move |t| t.end <= end)
+    }
+}
+
 #[cfg(test)]
 impl Span {
     /// The span of the first `name` in `text`, of `kind`: how tests write what a stage found.
@@ -128,12 +151,10 @@ fn tag_lines(
 /// the tagger gave the whole says little about the rest. A full stop after an initial or a
 /// title ("J. Smith", "St. Louis") ends no sentence.
 fn cut_at_sentence_ends(text: &str, lines: &[Vec<tokenize::Token>], spans: Vec<Span>) -> Vec<Span> {
-    let mut tokens = lines.iter().flatten().peekable();
+    let mut tokens = SpanTokens::new(lines);
     let mut out = Vec::with_capacity(spans.len());
     for mut span in spans {
-        while tokens.next_if(|t| t.start < span.start).is_some() {}
-        let inside: Vec<&tokenize::Token> =
-            tokens.clone().take_while(|t| t.end <= span.end).collect();
+        let inside: Vec<&tokenize::Token> = tokens.of(&span).collect();
         let stop = inside.windows(3).position(|w| {
             let before = w[0].of(text);
             matches!(w[1].of(text), "." | "!" | "?")
