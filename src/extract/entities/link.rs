@@ -82,19 +82,27 @@ pub(super) fn known_at<'a>(
     })
 }
 
-/// Words of a company's legal form, which name no one alone.
-const COMPANY_FORMS: &[&str] = &[
-    "Bhd", "Co", "Corp", "Cos", "GmbH", "Inc", "LLC", "Ltd", "PLC", "Plc",
+/// Words that name no one alone: a company's legal form, an abbreviation written before a
+/// name ("Sen.", "St."), an abbreviated month.
+const NO_NAME_ALONE: [&[&str]; 3] = [
+    &[
+        "Bhd", "Co", "Corp", "Cos", "GmbH", "Inc", "LLC", "Ltd", "PLC", "Plc",
+    ],
+    super::tokenize::BEFORE_NAMES,
+    &[
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ],
 ];
 
-/// Whether `surface` is nothing but company forms ("Co", "Inc.", "Co Inc"): what the tagger
-/// leaves when it misses the name before them ("Birr, Wilson and Co", a name cut by a line).
-pub(super) fn only_company_forms(surface: &str) -> bool {
+/// Whether `surface` is nothing but such words ("Co", "Inc.", "Co Inc", "Rep.", "Feb"): what
+/// the tagger leaves when it misses the name after or before them ("Birr, Wilson and Co", a
+/// name cut by a line, "Sen." whose full stop was taken for a sentence end).
+pub(super) fn names_no_one(surface: &str) -> bool {
     let mut words = surface
         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
         .peekable();
-    words.peek().is_some() && words.all(|w| COMPANY_FORMS.contains(&w))
+    words.peek().is_some() && words.all(|w| NO_NAME_ALONE.iter().any(|list| list.contains(&w)))
 }
 
 /// Collapses whitespace; drops a trailing possessive.
@@ -344,12 +352,26 @@ mod tests {
     }
 
     #[test]
-    fn company_forms_alone_are_no_name() {
-        for lone in ["Co", "Inc.", "Co Inc", "Ltd", "Cos."] {
-            assert!(only_company_forms(lone), "{lone}");
+    fn forms_and_abbreviations_alone_are_no_name() {
+        for lone in [
+            "Co", "Inc.", "Co Inc", "Ltd", "Cos.", "Rep.", "Sen", "St.", "Dr", "Feb",
+        ] {
+            assert!(names_no_one(lone), "{lone}");
         }
-        for name in ["Texaco Inc", "Co-op", "Cohen", "", "Inc Magazine"] {
-            assert!(!only_company_forms(name), "{name}");
+        let names = [
+            "Texaco Inc",
+            "Co-op",
+            "Cohen",
+            "",
+            "Inc Magazine",
+            "St. Louis",
+            "Mt Etna",
+        ];
+        for name in names
+            .into_iter()
+            .chain(["Dr. Dre", "May", "Febland", "Jan Smith"])
+        {
+            assert!(!names_no_one(name), "{name}");
         }
     }
 

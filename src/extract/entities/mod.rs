@@ -34,7 +34,7 @@ pub use self::model::Model;
 /// alias table: a release whose tagger, tokeniser or linking finds different entities bumps
 /// it, and an index built before finds its articles' entities again, from their stored text,
 /// at its next run.
-pub const RECOGNITION: u32 = 2;
+pub const RECOGNITION: u32 = 3;
 
 use crate::{Entity, EntityKind};
 
@@ -255,7 +255,7 @@ pub fn entities(
     for s in in_body {
         found.push((s.of(body), s.kind));
     }
-    found.retain(|(surface, _)| !link::only_company_forms(surface));
+    found.retain(|(surface, _)| !link::names_no_one(surface));
     link::link(&found, aliases)
 }
 
