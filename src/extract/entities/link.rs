@@ -17,8 +17,14 @@ pub(super) fn with_known_names(
     mut found: Vec<Span>,
     aliases: &AliasTable,
 ) -> Vec<Span> {
+    // `found` is in text order without overlaps (the tagger's spans, a headline's confirmed
+    // names), and the table's names come in text order too: one cursor walks `found` beside
+    // them. Comparing each table name with every found span was quadratic in a long text.
+    debug_assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
     let mut extra = Vec::new();
     let mut covered = vec![false; found.len()];
+    // The first span of `found` that ends after the last table name's start.
+    let mut next = 0;
     for line in lines {
         let mut i = 0;
         while i < line.len() {
@@ -40,12 +46,14 @@ pub(super) fn with_known_names(
             });
             match hit {
                 Some((n, span)) => {
-                    let overlaps = |f: &Span| f.start < span.end && span.start < f.end;
+                    while found.get(next).is_some_and(|f| f.end <= span.start) {
+                        next += 1;
+                    }
+                    let over = found[next..].partition_point(|f| f.start < span.end);
+                    let overlapping = next..next + over;
                     let inside = |f: &Span| span.start <= f.start && f.end <= span.end;
-                    if found.iter().filter(|f| overlaps(f)).all(inside) {
-                        for (c, f) in covered.iter_mut().zip(&found) {
-                            *c |= overlaps(f);
-                        }
+                    if found[overlapping.clone()].iter().all(inside) {
+                        covered[overlapping].fill(true);
                         extra.push(span);
                     }
                     i += n;
@@ -324,6 +332,43 @@ mod tests {
         assert_eq!(got[4].1, Organization);
         // Two or three capitals are left alone: an acronym.
         assert_eq!(got[5].0, "EC");
+    }
+
+    #[test]
+    fn table_names_and_found_names_are_walked_together_over_a_long_text() {
+        // The same paragraph three times: each copy's fragments give way to its own table
+        // name, and the names around them stay, in every copy.
+        let one =
+            "Talks in Kiev. The Group of Seven and the World Bank Institute met. Smith spoke.";
+        let text = [one; 3].join(" ");
+        let lines = super::super::tokenize::tokenize(&text);
+        let mut found = Vec::new();
+        for copy in 0..3 {
+            let base = copy * (one.len() + 1);
+            for (name, kind) in [
+                ("Group", EntityKind::Other),
+                ("Seven", EntityKind::Place),
+                ("World Bank Institute", EntityKind::Organization),
+                ("Smith", EntityKind::Person),
+            ] {
+                let mut span = Span::found(one, name, kind);
+                span.start += base;
+                span.end += base;
+                found.push(span);
+            }
+        }
+        let got: Vec<(&str, EntityKind)> =
+            with_known_names(&text, &lines, found, AliasTable::shipped())
+                .iter()
+                .map(|s| (s.of(&text), s.kind))
+                .collect();
+        let copy = [
+            ("Kiev", EntityKind::Place),
+            ("Group of Seven", EntityKind::Organization),
+            ("World Bank Institute", EntityKind::Organization),
+            ("Smith", EntityKind::Person),
+        ];
+        assert_eq!(got, copy.repeat(3));
     }
 
     #[test]
