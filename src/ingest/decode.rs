@@ -25,11 +25,40 @@ pub(crate) fn decode(bytes: &[u8], is_html: bool) -> Result<String, String> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
     }
+    if mostly_utf8(bytes) {
+        // A UTF-8 text with a few broken bytes (a bad copy, a cut): only those become U+FFFD.
+        // Read as a legacy encoding, every accented letter of it would be mangled instead.
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, _) = enc.decode(bytes);
     Ok(text.into_owned())
+}
+
+/// Whether `bytes`, not valid UTF-8, still hold at least twice as many well-formed multi-byte
+/// UTF-8 characters as broken sequences. Text in an 8-bit encoding almost never forms one (a
+/// capital with an accent followed by a symbol), so its non-ASCII bytes are nearly all broken.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut broken) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        let (valid, error) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, None),
+            Err(e) => (
+                // Valid up to here, by the error's own account.
+                std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default(),
+                Some(e),
+            ),
+        };
+        good += valid.chars().filter(|c| !c.is_ascii()).count();
+        let Some(e) = error else { break };
+        broken += 1;
+        let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+        rest = &rest[skip..];
+    }
+    good >= 2 * broken
 }
 
 /// True for data that is not text in any 8-bit or UTF-8 encoding.
@@ -126,6 +155,25 @@ mod tests {
         );
         let text = decode(&bytes, false).unwrap();
         assert!(text.contains("беспилотники"), "{text}");
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_stays_utf8() {
+        let mut bytes = "Zelensky’s talks — in München and Kraków"
+            .as_bytes()
+            .to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice(" ended.".as_bytes());
+        let text = decode(&bytes, false).unwrap();
+        assert_eq!(
+            text,
+            "Zelensky’s talks — in München and Kraków\u{FFFD} ended."
+        );
+        // Latin-1 with one accidental UTF-8 pair ("Â" + no-break space) is still Latin-1.
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Grüße aus Köln, schöne Straße");
+        let mut latin = latin.into_owned();
+        latin.extend_from_slice(b" \xC2\xA0 ");
+        assert!(decode(&latin, false).unwrap().starts_with("Grüße aus Köln"));
     }
 
     #[test]
