@@ -44,6 +44,12 @@ pub(super) fn lex(q: &str) -> Result<Vec<Lexed>, QueryError> {
             '{' => out.push(single(Tok::RangeOpen(false))),
             ']' => out.push(single(Tok::RangeClose(true))),
             '}' => out.push(single(Tok::RangeClose(false))),
+            // A field is written `name:value`. A colon after a word and before a space, as
+            // in a pasted headline ("Angriff auf Kiew: Drohne trifft Wohnhaus"), is
+            // punctuation between words.
+            ':' if i > 0
+                && !chars[i - 1].is_whitespace()
+                && chars.get(i + 1).is_none_or(|c| c.is_whitespace()) => {}
             ':' => out.push(single(Tok::Colon)),
             '+' if out_allows_prefix(&out, &chars, i) => out.push(single(Tok::Plus)),
             '-' if out_allows_prefix(&out, &chars, i) => out.push(single(Tok::Minus)),

@@ -100,6 +100,26 @@ fn fields_phrases_ranges() {
 }
 
 #[test]
+fn a_colon_before_a_space_is_punctuation() {
+    // A pasted headline: the words on both sides, side by side.
+    let group =
+        |words: &[&str]| Ast::Group(words.iter().map(|w| (Occur::Default, word(w))).collect());
+    assert_eq!(
+        parse_query("Kiew: Drohne trifft").unwrap(),
+        group(&["Kiew", "Drohne", "trifft"])
+    );
+    assert_eq!(
+        parse_query("drones Kiew:").unwrap(),
+        group(&["drones", "Kiew"])
+    );
+    // Without the space it names a field, as before.
+    assert!(matches!(
+        parse_query("title:drones").unwrap(),
+        Ast::Word { field: Some(f), .. } if f == "title"
+    ));
+}
+
+#[test]
 fn errors_point_at_the_problem() {
     let cases = [
         ("drones AND (Iran", 11, "unbalanced '('"),
