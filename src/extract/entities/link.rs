@@ -17,13 +17,13 @@ pub(super) fn with_known_names(
     mut found: Vec<Span>,
     aliases: &AliasTable,
 ) -> Vec<Span> {
-    // `found` is in text order without overlaps (the tagger's spans, a headline's confirmed
-    // names), and the table's names come in text order too: one cursor walks `found` beside
+    // The table's names come in text order: a cursor walks `found`, in text order too, beside
     // them. Comparing each table name with every found span was quadratic in a long text.
-    debug_assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+    // (Spans may overlap: the Russian rules' can.)
+    found.sort_by_key(|s| (s.start, s.end));
     let mut extra = Vec::new();
     let mut covered = vec![false; found.len()];
-    // The first span of `found` that ends after the last table name's start.
+    // Spans before `next` end before the last table name's start, so before every later one's.
     let mut next = 0;
     for line in lines {
         let mut i = 0;
@@ -49,11 +49,16 @@ pub(super) fn with_known_names(
                     while found.get(next).is_some_and(|f| f.end <= span.start) {
                         next += 1;
                     }
-                    let over = found[next..].partition_point(|f| f.start < span.end);
-                    let overlapping = next..next + over;
+                    // Every span from `next` that starts before the name ends, and of those
+                    // the ones that end after it starts.
+                    let until = next + found[next..].partition_point(|f| f.start < span.end);
+                    let overlaps = |f: &Span| span.start < f.end;
                     let inside = |f: &Span| span.start <= f.start && f.end <= span.end;
-                    if found[overlapping.clone()].iter().all(inside) {
-                        covered[overlapping].fill(true);
+                    let near = &found[next..until];
+                    if near.iter().filter(|f| overlaps(f)).all(inside) {
+                        for (c, f) in covered[next..until].iter_mut().zip(near) {
+                            *c |= overlaps(f);
+                        }
                         extra.push(span);
                     }
                     i += n;
