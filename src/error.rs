@@ -54,7 +54,7 @@ pub enum Error {
     },
 
     /// The folder exists but holds no newsdex index.
-    #[error("{}: not a newsdex index ({reason}); create one with `newsdex index --index {} PATH...`", path.display(), path.display())]
+    #[error("{}: not a newsdex index ({reason}); `newsdex index --index DIR PATH...` makes one in a new or empty folder", path.display())]
     NotAnIndex {
         /// The folder.
         path: PathBuf,

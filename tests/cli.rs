@@ -670,6 +670,28 @@ fn missing_index_folder_exits_2_naming_it() {
 }
 
 #[test]
+fn missing_paths_to_index_exit_2() {
+    let env = TestEnv::new();
+    let gone = env.corpus().join("no-such-folder");
+    let out = run(env.newsdex().args(["index", "-q"]).arg(&gone));
+    assert_exit(&out, 2, "index only a missing path");
+    assert!(stderr(&out).contains("no-such-folder"), "{}", stderr(&out));
+    assert!(
+        !env.index_dir().exists(),
+        "nothing to index creates no index"
+    );
+    // With a path that exists beside it, that one is indexed and the status still says 2.
+    let out = run(env
+        .newsdex()
+        .args(["index", "-q"])
+        .arg(&gone)
+        .arg(sample_corpus().join("json")));
+    assert_exit(&out, 2, "index a missing path and a real one");
+    let hits = env.search_all("", &[]);
+    assert!(hits.total > 0, "the real path was indexed");
+}
+
+#[test]
 fn folder_that_is_not_an_index_exits_2() {
     let env = TestEnv::new();
     std::fs::create_dir(env.index_dir()).unwrap();

@@ -19,6 +19,21 @@ pub fn run(
     args: IndexArgs,
     color: Color,
 ) -> anyhow::Result<ExitCode> {
+    // A path given on the command line that is not there is a mistake in the command, not
+    // bad input: with nothing else to index, stop before creating an index; otherwise index
+    // the rest and exit with 2, as grep and ripgrep do.
+    let missing = args
+        .paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .count();
+    if missing == args.paths.len() {
+        let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        anyhow::bail!(
+            "nothing to index: no such file or folder: {}",
+            names.join(", ")
+        );
+    }
     let index = if args.rebuild {
         NewsIndex::recreate(dir, schema)?
     } else {
@@ -83,7 +98,7 @@ pub fn run(
     }
     Ok(if interrupted {
         ExitCode::from(130)
-    } else if args.strict && !report.failed.is_empty() {
+    } else if missing > 0 || (args.strict && !report.failed.is_empty()) {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
