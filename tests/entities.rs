@@ -160,6 +160,25 @@ fn entity_filter_matches_any_alias() {
 }
 
 #[test]
+fn entity_filter_finds_a_person_by_surname() {
+    let env = TestEnv::new();
+    env.write(
+        "mayor.txt",
+        "Title: Kyiv Mayor Asks Residents to Save Power\nOutlet: Harbor Times\nDate: 2022-11-06\n\n\
+         Vitali Klitschko, the mayor of Kyiv, asked residents on Sunday to charge their phones \
+         while the power was on.\n",
+    );
+    env.index_corpus();
+    // Written only in full, found by the surname too, but not by the first name.
+    assert_eq!(
+        env.search_all("", &["--entity", "Vitali Klitschko"]).total,
+        1
+    );
+    assert_eq!(env.search_all("", &["--entity", "klitschko"]).total, 1);
+    assert_eq!(env.search_all("", &["--entity", "Vitali"]).total, 0);
+}
+
+#[test]
 fn entity_type_filter() {
     let env = TestEnv::new();
     index_three(&env);

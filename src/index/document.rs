@@ -118,10 +118,16 @@ pub(crate) fn to_document_with(
         // matches these and the canonical name in `entities`. Most mentions are written as
         // the canonical name, so this keeps a field's worth of terms out of the index.
         let canonical = e.name.to_lowercase();
+        // A person is also found by surname (`--entity Klitschko` for "Vitali Klitschko"),
+        // written or not: the short form an article would link to its full name.
+        let surname = (e.kind == crate::EntityKind::Person)
+            .then(|| canonical.rsplit_once(' ').map(|(_, last)| last.to_string()))
+            .flatten();
         let mut other: Vec<String> = e
             .mentions
             .iter()
             .map(|m| m.text.to_lowercase())
+            .chain(surname)
             .filter(|m| *m != canonical)
             .collect();
         other.sort_unstable();
