@@ -24,6 +24,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "NEWSDEX_INDEX",
         default_value = "newsdex-index",
         value_name = "DIR"
@@ -31,11 +32,23 @@ pub struct Cli {
     pub index: PathBuf,
 
     /// Schema file to use instead of the built-in one (see `newsdex schema`).
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "FILE"
+    )]
     pub schema: Option<PathBuf>,
 
     /// When to colour output.
-    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_enum,
+        default_value_t = ColorWhen::Auto,
+        value_name = "WHEN"
+    )]
     pub color: ColorWhen,
 
     /// The command.
@@ -200,10 +213,10 @@ pub struct SearchArgs {
     /// Only this outlet (repeatable; case-insensitive).
     #[arg(long, value_name = "NAME")]
     pub outlet: Vec<String>,
-    /// Published in or after this period: YYYY, YYYY-MM or YYYY-MM-DD.
+    /// Published in or after this period: YYYY, YYYY-MM, YYYY-MM-DD or an ISO week (YYYY-Www).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Published in or before this period: YYYY, YYYY-MM or YYYY-MM-DD.
+    /// Published in or before this period: YYYY, YYYY-MM, YYYY-MM-DD or an ISO week (YYYY-Www).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// Only this language (repeatable): a code like en, de, ru, or a name.
@@ -242,7 +255,8 @@ pub struct SearchArgs {
     /// Print only the number of matching articles.
     #[arg(long, conflicts_with_all = ["json", "jsonl", "csv"])]
     pub count: bool,
-    /// Print one JSON object: {query, total, offset, hits, facets, timeline, generation, took_ms}.
+    /// Print one JSON object: {query, total, total_copies, offset, hits, facets, timeline, debug,
+    /// generation, took_ms} (facets, timeline and debug when asked for).
     #[arg(long, conflicts_with_all = ["jsonl", "csv"])]
     pub json: bool,
     /// Print one JSON object per hit (or per KWIC line), one per line.

@@ -191,9 +191,9 @@ pub fn print_index_report(
     )?;
     writeln!(
         out,
-        "  index     {} articles from {} outlets, {}",
-        stats.articles,
-        stats.outlets.len(),
+        "  index     {} from {}, {}",
+        counted(stats.articles, "article", "articles"),
+        counted(stats.outlets.len(), "outlet", "outlets"),
         human_bytes(stats.index_bytes)
     )?;
     if r.syndication_clusters > 0 {
