@@ -25,7 +25,7 @@ pub struct KwicLine {
     pub keyword: String,
     /// Up to N words after the match.
     pub right: String,
-    /// Byte offset of the match in the body.
+    /// Byte offset of the match (the start of the word holding it) in the body.
     pub offset: usize,
 }
 
@@ -62,24 +62,43 @@ impl<'a> Kwic<'a> {
         let ranges: Vec<(usize, usize)> = snippet
             .highlighted()
             .iter()
-            .map(|r| (r.start + shift, r.end + shift))
+            .map(|r| widen(body, (r.start + shift, r.end + shift)))
             .collect();
         Ok(context_lines(body, &merge(body, ranges), self.words))
     }
 }
 
-/// Joins ranges separated only by spaces or punctuation other than sentence ends.
+/// The match at `s..e` widened to the run of non-space characters holding it: "Drohnen" in
+/// "Kamikaze-Drohnen." is shown as all of that, so a line joins its three parts with spaces
+/// where the body has them and nowhere else.
+fn widen(body: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    if s > e || !body.is_char_boundary(s) || !body.is_char_boundary(e) {
+        return (s, e);
+    }
+    let start = body[..s]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = body[e..]
+        .find(char::is_whitespace)
+        .map_or(body.len(), |i| e + i);
+    (start, end)
+}
+
+/// Joins ranges that overlap (two matches in one word) or are separated only by spaces or
+/// hyphens.
 fn merge(body: &str, mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     ranges.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in ranges {
         if let Some(last) = out.last_mut()
-            && s >= last.1
-            && body
-                .get(last.1..s)
-                .is_some_and(|gap| gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '-'))
+            && (s <= last.1
+                || body
+                    .get(last.1..s)
+                    .is_some_and(|gap| gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '-')))
         {
-            last.1 = e;
+            last.1 = last.1.max(e);
             continue;
         }
         out.push((s, e));
@@ -128,6 +147,24 @@ mod tests {
         assert_eq!(lines[0].keyword, "drones");
         assert_eq!(lines[0].right, "to Russia before");
         assert_eq!(lines[0].offset, s);
+    }
+
+    #[test]
+    fn a_match_inside_a_word_shows_the_word_as_written() {
+        let body = "mit sogenannten Kamikaze-Drohnen. Eine Drohne schlug ein.";
+        let s = body.find("Drohnen").unwrap();
+        let t = body.find("Kamikaze").unwrap();
+        // Two matches in one word make one line.
+        let ranges = vec![widen(body, (s, s + 7)), widen(body, (t, t + 8))];
+        let lines = context_lines(body, &merge(body, ranges), 2);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].left, "mit sogenannten");
+        assert_eq!(lines[0].keyword, "Kamikaze-Drohnen.");
+        assert_eq!(lines[0].right, "Eine Drohne");
+        assert_eq!(lines[0].offset, t);
+        // At the ends of the body, and a match that is a whole word already.
+        assert_eq!(widen("Drohnen", (0, 7)), (0, 7));
+        assert_eq!(widen("über Kiew", (6, 10)), (6, 10));
     }
 
     #[test]
