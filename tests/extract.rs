@@ -116,7 +116,8 @@ fn provenance_of_outlet_and_date_is_reported() {
         ("Danube Herald", "json-ld", "json-ld"),
         ("Capital Ledger", "meta", "meta"),
         ("Reuters", "url", "url"),
-        ("-", "none", "path"),
+        // Named by its file, after the outlet a.txt states.
+        ("Harbor Times", "path", "path"),
         ("-", "none", "none"),
     ];
     let want: Vec<(String, String, String)> = want

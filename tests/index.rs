@@ -1025,6 +1025,43 @@ fn stats_json_summarises_the_index() {
 }
 
 #[test]
+fn a_domain_or_file_name_takes_the_outlet_name_the_corpus_states() {
+    let env = TestEnv::new();
+    env.write(
+        "stated.txt",
+        "Title: Ferry Fares Rise\nOutlet: Harbor Times\nDate: 2022-10-18\n\n\
+         Ferry fares across the bay rose by a tenth on Tuesday, the port authority said.\n",
+    );
+    env.write(
+        "crawl.jsonl",
+        "{\"title\":\"Tugboat Crews Strike\",\"maintext\":\"Tugboat crews walked off the job on \
+         Wednesday over pay.\",\"source_domain\":\"harbortimes.example\",\"date_publish\":\"2022-10-19\"}\n",
+    );
+    env.write(
+        "harbor-times-2022-10-20-pier-repairs.txt",
+        "Pier Repairs Begin\n\nWork crews began repairing the old pier on Thursday morning.\n",
+    );
+    env.write(
+        "elsewhere/fishing-report.txt",
+        "Fishing Report\n\nThe cod catch was steady this week, skippers said.\n",
+    );
+    let report = env.index_corpus();
+    assert_eq!(report["report"]["outlets_named"], 2, "{report}");
+    let outlets = &env.stats()["outlets"];
+    assert_eq!(outlets.as_array().map(Vec::len), Some(1), "{outlets}");
+    assert_eq!(env.search_all("", &["--outlet", "harbor times"]).total, 3);
+    // `extract` names them the same way.
+    let (records, _) = extract_jsonl(&[&env.corpus()]);
+    let named: Vec<Option<&str>> = records.iter().map(|r| r["outlet"].as_str()).collect();
+    assert_eq!(
+        named.iter().filter(|o| **o == Some("Harbor Times")).count(),
+        3,
+        "{named:?}"
+    );
+    assert_eq!(named.iter().filter(|o| o.is_none()).count(), 1, "{named:?}");
+}
+
+#[test]
 fn stats_human_output_names_the_index_and_counts() {
     let env = TestEnv::new();
     write_three(&env);

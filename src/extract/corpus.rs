@@ -1,8 +1,10 @@
 //! Extraction of many files at once, with corpus-level boilerplate: what `newsdex extract`
 //! prints is what the indexer would store.
 //!
-//! Two passes over the files: the first extracts every article and counts its paragraphs per
-//! outlet, the second removes the paragraphs that repeat across an outlet's articles. The
+//! Two passes over the files: the first extracts every article, counts its paragraphs per
+//! outlet and notes the outlet names stated, the second removes the paragraphs that repeat
+//! across an outlet's articles and gives the stated name to articles known by a domain or by
+//! their file name alone ([`CorpusOutlets`]). The
 //! first pass's articles are kept for the second while they fit in [`KEPT_BYTES`]; files past
 //! that are extracted again, so memory stays bounded for any corpus while a folder of
 //! ordinary size is parsed only once.
@@ -12,10 +14,11 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::boilerplate::{RepeatedParagraphs, paragraph_hashes};
+use super::outlet::CorpusOutlets;
 use super::{Cut, ExtractOptions, Extracted, extract_file};
 use crate::article::count_words;
 use crate::ingest::{Candidate, ReadLimits, SourceFile, WalkItem, walk};
-use crate::{Article, Error};
+use crate::{Article, Error, Provenance};
 
 /// How many bytes of extracted text the first pass keeps for the second (256 MiB).
 const KEPT_BYTES: usize = 256 << 20;
@@ -70,6 +73,7 @@ pub fn extract_corpus(
     };
 
     let mut repeated = RepeatedParagraphs::new();
+    let mut outlets = CorpusOutlets::default();
     // Pass-one results kept for pass two, by candidate index; `None` once the budget is spent.
     let mut kept: Vec<Option<Result<Extracted, Error>>> = Vec::new();
     if opts.strip_boilerplate {
@@ -80,6 +84,9 @@ pub fn extract_corpus(
                 if let Ok(x) = &result {
                     for a in &x.articles {
                         repeated.observe(a.outlet.as_deref(), paragraph_hashes(&a.body));
+                        if let Some(o) = &a.outlet {
+                            outlets.observe(o, 1);
+                        }
                     }
                 }
                 let size = result.as_ref().map_or(0, approximate_size);
@@ -123,6 +130,13 @@ pub fn extract_corpus(
                         article.body = body;
                         cuts.extend(more);
                     }
+                }
+                // After cleaning, as the indexer names outlets after its cleaning pass.
+                if let Some(name) = outlets.name_for(article.outlet.as_deref(), &article.path) {
+                    if article.outlet.is_none() {
+                        article.outlet_source = Provenance::Path;
+                    }
+                    article.outlet = Some(name.to_string());
                 }
                 emit(CorpusItem::Article(Box::new(article), cuts));
             }

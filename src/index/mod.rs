@@ -14,6 +14,7 @@ mod clean;
 mod clusters;
 mod document;
 mod open;
+mod outlets;
 mod read_at;
 mod readback;
 mod recorded;

@@ -216,6 +216,13 @@ pub fn print_index_report(
             counted(r.boilerplate_articles, "article", "articles")
         )?;
     }
+    if r.outlets_named > 0 {
+        writeln!(
+            out,
+            "  outlets   {} known by a domain or file name took the outlet name the index states",
+            counted(r.outlets_named, "article", "articles")
+        )?;
+    }
     if r.entities_relinked > 0 {
         writeln!(
             out,

@@ -1,5 +1,5 @@
 //! The end of a run: the corpus-wide passes over what was written (repeated boilerplate,
-//! entity relinking, syndication clusters), then the last merges.
+//! outlet names, entity relinking, syndication clusters), then the last merges.
 //!
 //! Apart from writing articles because these passes read the whole index, not one file,
 //! and run once per run (or once more when a run is cancelled).
@@ -7,7 +7,7 @@
 use super::{IndexEvent, IndexReport, Indexer, merges};
 use crate::Result;
 use crate::index::state::Known;
-use crate::index::{clean, clusters, relink};
+use crate::index::{clean, clusters, outlets, relink};
 
 impl Indexer<'_> {
     /// The last commit of a cancelled run, with syndication clusters assigned (a pass over
@@ -39,6 +39,11 @@ impl Indexer<'_> {
         }
         self.report.boilerplate_articles = cleaned.articles;
         self.report.boilerplate_paragraphs = cleaned.paragraphs;
+        // After cleaning, which counts paragraphs by outlet as `newsdex extract` does.
+        self.report.outlets_named = outlets::unify_outlets(self.index, &self.writer)?;
+        if self.report.outlets_named > 0 {
+            self.commit()?;
+        }
         self.apply_aliases()?;
         let clustered = clusters::assign_clusters(self.index, &self.writer)?;
         if clustered.rewritten > 0 {

@@ -70,6 +70,9 @@ pub struct IndexReport {
     pub boilerplate_articles: usize,
     /// Paragraphs removed as corpus-level boilerplate in this run.
     pub boilerplate_paragraphs: usize,
+    /// Articles known by a domain or by their path alone that took the outlet name the rest
+    /// of the index states (`harbortimes.example` → "Harbor Times") in this run.
+    pub outlets_named: usize,
     /// Syndication clusters (stories with near-duplicate copies) in the index after the run.
     pub syndication_clusters: usize,
     /// Articles in those clusters.

@@ -1,11 +1,15 @@
 //! Outlet names: a stated name cleaned, a domain mapped to its outlet's name (table shipped
 //! as data in `data/outlets.tsv`), a folder named after a known outlet.
 
+mod corpus;
+
+pub use self::corpus::CorpusOutlets;
+
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
-const TABLE: &str = include_str!("data/outlets.tsv");
+const TABLE: &str = include_str!("../data/outlets.tsv");
 
 struct Outlets {
     by_domain: HashMap<&'static str, &'static str>,
