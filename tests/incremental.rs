@@ -50,12 +50,12 @@ fn files_gone_from_the_folder_are_pruned_and_others_kept() {
         .arg(env.corpus()));
     assert_exit(&out, 0, "index --no-prune");
     assert_eq!(env.article_count(), 5);
-    // A folder that is not there prunes nothing.
+    // A folder that is not there prunes nothing (the command stops: nothing to index).
     let out = run(env
         .newsdex()
         .args(["index", "-q"])
         .arg(env.root().join("typo")));
-    assert_exit(&out, 0, "index a missing folder");
+    assert_exit(&out, 2, "index a missing folder");
     assert_eq!(env.article_count(), 5);
 }
 

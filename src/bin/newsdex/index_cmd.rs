@@ -19,15 +19,14 @@ pub fn run(
     args: IndexArgs,
     color: Color,
 ) -> anyhow::Result<ExitCode> {
-    // A path given on the command line that is not there is a mistake in the command, not
-    // bad input: with nothing else to index, stop before creating an index; otherwise index
-    // the rest and exit with 2, as grep and ripgrep do.
-    let missing = args
+    // A command line whose every path is missing is a mistake in the command, not bad input:
+    // stop before creating or touching an index. One missing path among others is reported
+    // like any input that fails (exit 2 with --strict).
+    if args
         .paths
         .iter()
-        .filter(|p| std::fs::symlink_metadata(p).is_err())
-        .count();
-    if missing == args.paths.len() {
+        .all(|p| std::fs::symlink_metadata(p).is_err())
+    {
         let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         anyhow::bail!(
             "nothing to index: no such file or folder: {}",
@@ -98,7 +97,7 @@ pub fn run(
     }
     Ok(if interrupted {
         ExitCode::from(130)
-    } else if missing > 0 || (args.strict && !report.failed.is_empty()) {
+    } else if args.strict && !report.failed.is_empty() {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
