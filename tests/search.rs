@@ -312,6 +312,12 @@ fn snippets_of_long_bodies_stay_near_the_requested_length() {
         "{}",
         s.text
     );
+    // Cut out of the middle of the body: "…" at both ends.
+    assert!(
+        s.text.starts_with('…') && s.text.ends_with('…'),
+        "{}",
+        s.text
+    );
 }
 
 #[test]

@@ -86,9 +86,23 @@ impl<'a> Snippets<'a> {
         let range = s.fragment_range();
         let room = self.chars.saturating_sub(s.fragment().chars().count());
         let before = lead_in(&text[..range.start], room);
-        let shift = before.len();
+        // "…" where the snippet cuts the body, at either end: a snippet that starts mid-sentence
+        // or stops at a match says so.
+        let at = text.as_ptr() as usize - whole.as_ptr() as usize;
+        let (start, end) = (at + range.start - before.len(), at + range.end);
+        let open = if whole[..start].trim().is_empty() {
+            ""
+        } else {
+            "…"
+        };
+        let close = if whole[end..].trim().is_empty() {
+            ""
+        } else {
+            "…"
+        };
+        let shift = open.len() + before.len();
         Ok(Snippet {
-            text: format!("{before}{}", s.fragment()),
+            text: format!("{open}{before}{}{close}", s.fragment()),
             highlights: s
                 .highlighted()
                 .iter()
