@@ -83,6 +83,8 @@ fn news_that_looks_like_boilerplate_stays() {
         "Follow-up talks on the grain deal start next week.\nDiplomats said so.",
         "Readers of the report will find few surprises.\nIt was leaked.",
         "Text.\nThe museum is funded by donors and the city.\nMore.",
+        "Read our lips, the minister told parliament.\nNobody laughed.",
+        "First published in 1851, the paper closed on Friday.\nIts staff left.",
     ] {
         assert_eq!(strip(body).cuts, Vec::<Cut>::new(), "{body}");
     }
@@ -110,6 +112,25 @@ fn assert_paragraph(rule: &str, line: &str) {
         "{line}"
     );
     assert_eq!(s.cuts[0].rule, rule, "{line}");
+}
+
+#[test]
+fn pointers_to_the_outlets_pages_and_reprint_notes() {
+    for line in [
+        "For background, read our explainer on the Shahed drones.",
+        "See our energy prices tracker.",
+        "Follow our live coverage of the summit here.",
+    ] {
+        assert_paragraph("promo:our-coverage", line);
+    }
+    for line in [
+        "This story was written by Meridian Wire and is republished by The Baltic Courier under a syndication agreement.",
+        "This article was originally published by Harbor Times and is republished with permission.",
+        "Republished with permission.",
+        "Originally published by the Danube Herald.",
+    ] {
+        assert_paragraph("credit:republished", line);
+    }
 }
 
 #[test]
