@@ -64,6 +64,7 @@ pub use self::article::{
 };
 pub use self::error::{Error, Result};
 pub use self::index::{
-    DEFAULT_SCHEMA, IndexReport, IndexStats, Indexer, NewsIndex, NewsSchema, WriterOptions,
+    DEFAULT_SCHEMA, IndexEvent, IndexReport, IndexStats, Indexer, NewsIndex, NewsSchema,
+    WriterOptions,
 };
-pub use self::search::{Hit, SearchRequest, SearchResults};
+pub use self::search::{Hit, SearchRequest, SearchResults, Sort};

@@ -271,13 +271,13 @@ pub struct SearchArgs {
     pub all_copies: bool,
     /// Count matching stories by these fields: outlet, entity, person, organization, place,
     /// section, language, wire (comma-separated or repeated).
-    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS", conflicts_with_all = ["jsonl", "csv", "count"])]
     pub facet: Vec<String>,
     /// Values listed per facet.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub facet_limit: usize,
     /// Count matching stories per day, week, month or year of publication.
-    #[arg(long, value_name = "INTERVAL")]
+    #[arg(long, value_name = "INTERVAL", conflicts_with_all = ["jsonl", "csv", "count"])]
     pub timeline: Option<String>,
     /// Timeline: one series per outlet.
     #[arg(long, requires = "timeline")]
