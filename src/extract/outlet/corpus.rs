@@ -55,9 +55,12 @@ impl CorpusOutlets {
     pub fn name_for(&self, outlet: Option<&str>, path: &str) -> Option<&str> {
         let name = match outlet {
             Some(o) if is_domain(o) => {
+                // From the right, the outlet's own label comes before a subdomain that could
+                // be another outlet's name ("news.bbc.co.uk").
                 let labels: Vec<&str> = o.split('.').collect();
                 labels[..labels.len() - 1]
                     .iter()
+                    .rev()
                     .find_map(|l| self.by_key.get(&key(l)))
             }
             Some(_) => None,
@@ -128,6 +131,10 @@ mod tests {
             c.name_for(Some("northerndispatch.example"), ""),
             Some("The Northern Dispatch")
         );
+        let mut news = corpus();
+        news.observe("News", 9);
+        news.observe("BBC", 2);
+        assert_eq!(news.name_for(Some("news.bbc.co.uk"), ""), Some("BBC"));
         // A name stays; an unknown domain stays.
         assert_eq!(c.name_for(Some("Harbor Times"), ""), None);
         assert_eq!(c.name_for(Some("example.org"), ""), None);
