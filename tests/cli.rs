@@ -1027,6 +1027,10 @@ fn lang_and_author_fields_in_queries() {
     let field = env.search_all("lang:de", &[]);
     let flag = env.search_all("", &["--lang", "de"]);
     assert_eq!(id_set(&field), id_set(&flag));
+    // Language names and three-letter codes work in the query as with --lang.
+    for q in ["lang:German", "lang:deu", "language:DE"] {
+        assert_eq!(id_set(&env.search_all(q, &[])), id_set(&flag), "{q}");
+    }
     let author = env.search_all("author:Horváth", &[]);
     assert!(author.total >= 1);
     for hit in &author.hits {

@@ -249,6 +249,10 @@ impl Builder<'_> {
         Ok((f, def.kind))
     }
 
+    fn is_language(&self, field: Field) -> bool {
+        self.schema.tantivy_schema().get_field("language").ok() == Some(field)
+    }
+
     fn tokens(&self, field: Field, text: &str) -> Vec<(usize, String)> {
         let name = crate::index::analyser_of(self.schema.tantivy_schema(), field);
         let Some(mut analyzer) = name.and_then(|n| self.tokenizers.get(n)) else {
@@ -268,6 +272,11 @@ impl Builder<'_> {
         prefix: bool,
         fuzzy: Option<u8>,
     ) -> Result<Option<Box<dyn Query>>, QueryError> {
+        // Languages are kept as codes: `lang:German` and `lang:deu` mean `de`, as with --lang.
+        let code = (!prefix && fuzzy.is_none() && self.is_language(f))
+            .then(|| crate::extract::language::normalise_code(text))
+            .flatten();
+        let text = code.as_deref().unwrap_or(text);
         match kind {
             FieldKind::Date => {
                 let b = DateBound::parse(text).ok_or_else(|| {
