@@ -9,7 +9,8 @@ use serde_json::Value;
 use newsdex::{NewsIndex, WriterOptions};
 
 use crate::util::{
-    TestEnv, assert_exit, extract_jsonl, ids, only_hit, run, sample_corpus, stderr, stdout,
+    TestEnv, assert_exit, extract_jsonl, ids, only_hit, parse_json, run, sample_corpus, stderr,
+    stdout,
 };
 
 /// Indexes `corpus/`, then returns the one hit for `query` (a word only that file has).
@@ -1059,6 +1060,50 @@ fn a_domain_or_file_name_takes_the_outlet_name_the_corpus_states() {
         "{named:?}"
     );
     assert_eq!(named.iter().filter(|o| o.is_none()).count(), 1, "{named:?}");
+}
+
+#[test]
+fn failures_inside_an_unchanged_file_are_reported_by_every_run() {
+    let env = TestEnv::new();
+    let good = "{\"title\":\"Ferry Fares Rise\",\"text\":\"Ferry fares rose on Tuesday.\"}";
+    env.write("feed.jsonl", format!("{good}\n{{\"title\": broken\n"));
+    for run_no in 1..=2 {
+        let out = run(env
+            .newsdex()
+            .args(["index", "-q", "--strict", "--json"])
+            .arg(env.corpus()));
+        assert_exit(&out, 2, "a file with a broken line, --strict");
+        let report = &parse_json(&out.stdout)["report"];
+        assert_eq!(
+            report["failed"][0]["path"]
+                .as_str()
+                .map(|p| p.ends_with("feed.jsonl#L2")),
+            Some(true),
+            "run {run_no}: {report}"
+        );
+        assert_eq!(
+            report["files_unchanged"],
+            if run_no == 1 { 0 } else { 1 },
+            "{report}"
+        );
+    }
+    assert!(
+        env.index_dir()
+            .join(newsdex::index::FAILURE_RECORD)
+            .exists()
+    );
+    // Fixed, the file is read again, and nothing is reported or kept.
+    env.write("feed.jsonl", format!("{good}\n"));
+    let out = run(env
+        .newsdex()
+        .args(["index", "-q", "--strict"])
+        .arg(env.corpus()));
+    assert_exit(&out, 0, "the fixed file");
+    assert!(
+        !env.index_dir()
+            .join(newsdex::index::FAILURE_RECORD)
+            .exists()
+    );
 }
 
 #[test]

@@ -40,7 +40,7 @@ pub(crate) use self::settings::register_plugins;
 pub(crate) use self::state::first_str;
 pub(crate) use self::stats::rfc3339;
 pub use self::stats::{Count, IndexStats};
-pub use self::writer::{IndexEvent, IndexReport, Indexer, WriterOptions};
+pub use self::writer::{FAILURE_RECORD, IndexEvent, IndexReport, Indexer, WriterOptions};
 
 use std::path::{Path, PathBuf};
 

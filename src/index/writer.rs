@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+mod failures;
 mod finish;
 mod merges;
 mod options;
@@ -21,6 +22,7 @@ mod pread_dir;
 mod report;
 mod stream;
 
+pub use self::failures::FAILURE_RECORD;
 pub use self::options::WriterOptions;
 pub use self::report::{IndexEvent, IndexReport, SkippedFile};
 
@@ -42,6 +44,10 @@ pub struct Indexer<'a> {
     started: Instant,
     /// The segments the index had when the run started (see [`merges::merge_at_end`]).
     before: HashSet<tantivy::index::SegmentId>,
+    /// Failures inside files indexed in part, as the index folder kept them.
+    failures: failures::FailureRecord,
+    /// Files this run read and indexed.
+    indexed_now: HashSet<String>,
 }
 
 impl NewsIndex {
@@ -88,6 +94,7 @@ impl NewsIndex {
         self.reader.reload()?;
         let known = Known::load(&self.reader.searcher())?;
         let before = self.index.searchable_segment_ids()?.into_iter().collect();
+        let failures = failures::FailureRecord::load(self.dir())?;
         let mut opts = opts;
         if opts.extract.aliases.is_none() {
             // The table the index was built with goes on being applied.
@@ -103,6 +110,8 @@ impl NewsIndex {
             last_commit: Instant::now(),
             started: Instant::now(),
             before,
+            failures,
+            indexed_now: HashSet::new(),
         })
     }
 }
@@ -178,6 +187,32 @@ impl Indexer<'_> {
         // Every id is known, so no scan of the index is needed to count them.
         let articles = self.known.ids.len() as u64;
         on_event(IndexEvent::Committed { articles });
+        Ok(())
+    }
+
+    /// A file skipped as unchanged: the failures inside it are reported again.
+    fn unchanged(&mut self, path: &str, on_event: &(dyn Fn(IndexEvent<'_>) + Sync)) {
+        self.report.files_unchanged += 1;
+        let kept = self.failures.of(path).to_vec();
+        for f in kept {
+            let reason = format!("{} (file unchanged since an earlier run)", f.reason);
+            self.fail(&Error::input(f.path, reason), on_event);
+        }
+        on_event(IndexEvent::File { path, articles: 0 });
+    }
+
+    /// Keeps, in the index folder, the failures inside the files the index now remembers.
+    fn record_failures(&mut self) -> Result<()> {
+        let Some(dir) = self.index.dir() else {
+            return Ok(());
+        };
+        let now = self.failures.after_run(
+            self.known.files.keys(),
+            &self.indexed_now,
+            &self.report.failed,
+        );
+        now.save(dir, &self.failures)?;
+        self.failures = now;
         Ok(())
     }
 

@@ -18,6 +18,7 @@ impl Indexer<'_> {
     ) -> Result<()> {
         self.report.interrupted = true;
         self.commit_and_report(on_event)?;
+        self.record_failures()?;
         let clustered = clusters::assign_clusters(self.index, &self.writer)?;
         if clustered.rewritten > 0 {
             self.commit()?;
@@ -33,6 +34,7 @@ impl Indexer<'_> {
     /// As [`Indexer::commit`].
     pub fn finish(mut self) -> Result<IndexReport> {
         self.commit()?;
+        self.record_failures()?;
         let cleaned = clean::clean_repeated(self.index, &self.writer)?;
         if cleaned.articles > 0 {
             self.commit()?;

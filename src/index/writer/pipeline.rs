@@ -168,13 +168,7 @@ impl Indexer<'_> {
         on_event: &(dyn Fn(IndexEvent<'_>) + Sync),
     ) -> Result<()> {
         match outcome {
-            FileOutcome::Unchanged(path) => {
-                self.report.files_unchanged += 1;
-                on_event(IndexEvent::File {
-                    path: &path,
-                    articles: 0,
-                });
-            }
+            FileOutcome::Unchanged(path) => self.unchanged(&path, on_event),
             FileOutcome::Failed(errors) => {
                 for e in &errors {
                     self.fail(e, on_event);
@@ -210,6 +204,7 @@ impl Indexer<'_> {
                 }
                 self.known.files.insert(path.clone(), fingerprint);
                 self.known.ids_by_file.insert(path.clone(), ids);
+                self.indexed_now.insert(path.clone());
                 self.report.files_indexed += 1;
                 on_event(IndexEvent::File {
                     path: &path,

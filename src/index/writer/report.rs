@@ -2,7 +2,7 @@
 //!
 //! Plain data the binary prints, apart from the writer that fills it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
@@ -41,7 +41,7 @@ pub struct SkippedFile {
 }
 
 /// A file or record that could not be indexed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailedInput {
     /// The file (with `#Ln` or `#n` for one record).
     pub path: String,

@@ -169,13 +169,7 @@ impl Indexer<'_> {
         on_event: &(dyn Fn(IndexEvent<'_>) + Sync),
     ) -> Result<()> {
         match step {
-            StreamStep::Unchanged(path) => {
-                self.report.files_unchanged += 1;
-                on_event(IndexEvent::File {
-                    path: &path,
-                    articles: 0,
-                });
-            }
+            StreamStep::Unchanged(path) => self.unchanged(&path, on_event),
             StreamStep::Failed(e) => self.fail(&e, on_event),
             StreamStep::Begin {
                 path,
@@ -238,6 +232,7 @@ impl Indexer<'_> {
                 self.forget_missing(&st.path, &st.new_ids);
                 let count = st.new_ids.len();
                 self.known.files.insert(st.path.clone(), st.fingerprint);
+                self.indexed_now.insert(st.path.clone());
                 self.known.ids_by_file.insert(st.path.clone(), st.new_ids);
                 self.report.files_indexed += 1;
                 on_event(IndexEvent::File {
@@ -281,7 +276,8 @@ mod tests {
             format: ingest::Format::JsonLines,
             gzipped: false
         }));
-        let index = NewsIndex::create_in_ram().unwrap();
+        // In a folder, so that the failure inside the file is kept for the runs that skip it.
+        let index = NewsIndex::open_or_create(dir.path().join("idx")).unwrap();
         let first = run(&index, &file);
         assert_eq!((first.articles_added, first.files_indexed), (38, 1));
         assert_eq!(first.failed.len(), 1);
@@ -290,6 +286,8 @@ mod tests {
 
         let again = run(&index, &file);
         assert_eq!((again.files_unchanged, again.articles_added), (1, 0));
+        assert_eq!(again.failed.len(), 1);
+        assert!(again.failed[0].path.ends_with("feed.jsonl#L3"), "{again:?}");
 
         // Fewer lines: the missing articles go, the others are updated in place.
         std::fs::write(&file, (1..=30).map(line).collect::<Vec<_>>().join("\n")).unwrap();
