@@ -436,6 +436,14 @@ fn kwic_prints_every_match_with_its_context_on_long_articles_too() {
     let csv = stdout(&out);
     assert!(csv.starts_with("generation,id,outlet,published,title,left,match,right,offset\n"));
     assert_eq!(csv.lines().count(), 4);
+    // Each record names the generation it was read from, as with --all.
+    assert!(
+        csv.lines().skip(1).all(|l| l
+            .split(',')
+            .next()
+            .is_some_and(|g| g.parse::<u64>().is_ok())),
+        "{csv}"
+    );
     // Plain text: one line per match.
     let out = run(env
         .newsdex()

@@ -107,8 +107,10 @@ pub fn run(
         output::write_all(&format!("{}\n", serde_json::to_string(&results)?))?;
     } else if args.kwic {
         let mut out = String::new();
+        // Records (JSON Lines, CSV) name the generation they were read from, as exports do.
+        let generation = (args.jsonl || args.csv).then_some(results.generation);
         for hit in &results.hits {
-            research::kwic_records(hit, None, &args, &mut out)?;
+            research::kwic_records(hit, generation, &args, &mut out)?;
         }
         if args.csv {
             out.insert_str(0, research::KWIC_CSV_HEADER);
