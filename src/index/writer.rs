@@ -27,7 +27,7 @@ pub use self::options::WriterOptions;
 pub use self::report::{IndexEvent, IndexReport, SkippedFile};
 
 use self::report::failed_input;
-use super::state::Known;
+use super::state::{Known, id_key};
 use super::{DocSource, NewsIndex, to_document};
 use crate::{Article, Error, Result};
 
@@ -131,13 +131,12 @@ impl Indexer<'_> {
     fn write_doc(&mut self, id: String, doc: TantivyDocument) -> Result<()> {
         // Only an id the index (or this run) already holds needs a delete: deletes are
         // looked up in every segment at each commit, so a fresh load skips them all.
-        if self.known.ids.contains(&id) {
+        if !self.known.ids.insert(id_key(&id)) {
             let fields = self.index.schema.fields();
             self.writer
                 .delete_term(Term::from_field_text(fields.id, &id));
             self.report.articles_updated += 1;
         } else {
-            self.known.ids.insert(id);
             self.report.articles_added += 1;
         }
         self.writer.add_document(doc)?;

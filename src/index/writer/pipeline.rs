@@ -22,6 +22,7 @@ use tantivy::{TantivyDocument, Term};
 
 use super::stream::{self, StreamStep, Streaming};
 use super::{IndexEvent, Indexer, SkippedFile, WriterOptions};
+use crate::index::state::{IdKey, id_key};
 use crate::index::{DocSource, Fields, to_document};
 use crate::ingest::{self, Candidate, Fingerprint, SourceFile, WalkItem};
 use crate::{Error, Result};
@@ -190,7 +191,7 @@ impl Indexer<'_> {
                     self.writer
                         .delete_term(Term::from_field_text(fields.path, &path));
                 }
-                let ids: Vec<String> = docs.iter().map(|(id, _)| id.clone()).collect();
+                let ids: Vec<IdKey> = docs.iter().map(|(id, _)| id_key(id)).collect();
                 self.forget_missing(&path, &ids);
                 let source = DocSource {
                     fingerprint,
@@ -216,10 +217,10 @@ impl Indexer<'_> {
     }
 
     /// Forgets the ids a file gave before and no longer gives.
-    pub(super) fn forget_missing(&mut self, path: &str, ids: &[String]) {
+    pub(super) fn forget_missing(&mut self, path: &str, ids: &[IdKey]) {
         if let Some(old) = self.known.ids_by_file.remove(path) {
-            let kept: HashSet<&str> = ids.iter().map(String::as_str).collect();
-            for id in old.iter().filter(|id| !kept.contains(id.as_str())) {
+            let kept: HashSet<IdKey> = ids.iter().copied().collect();
+            for id in old.iter().filter(|id| !kept.contains(id)) {
                 self.known.ids.remove(id);
                 self.report.articles_removed += 1;
             }

@@ -10,6 +10,7 @@ use tantivy::{TantivyDocument, Term};
 
 use super::pipeline::Step;
 use super::{IndexEvent, Indexer, WriterOptions};
+use crate::index::state::{IdKey, id_key};
 use crate::index::{DocSource, Fields, to_document};
 use crate::ingest::{self, Candidate, Fingerprint};
 use crate::{Error, Result};
@@ -48,7 +49,7 @@ pub(super) struct Streaming {
     had_before: bool,
     started: bool,
     problems: usize,
-    new_ids: Vec<String>,
+    new_ids: Vec<IdKey>,
 }
 
 /// Reads one large JSON Lines file block by block, extracts each block on every core and
@@ -202,7 +203,7 @@ impl Indexer<'_> {
                                 }
                                 st.started = true;
                             }
-                            st.new_ids.push(id.clone());
+                            st.new_ids.push(id_key(&id));
                             self.write_doc(id, doc)?;
                         }
                         Err(e) => {
