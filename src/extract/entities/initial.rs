@@ -1,8 +1,9 @@
 //! Capitalised words at a sentence's start that are not names. There a capital says nothing,
 //! and the tagger takes common words in ("Large parts of Kyiv…", "He said…"). A one-word
 //! name at a sentence's start is dropped when the word is a pronoun, determiner or other
-//! function word, or when the article also writes it in lowercase (its "large" elsewhere
-//! says "Large" is an adjective, not a name).
+//! function word, when the article also writes it in lowercase (its "large" elsewhere says
+//! "Large" is an adjective, not a name), or when English text mostly writes it in lowercase
+//! ("Dollar", "Firms", "Police").
 
 use super::Span;
 use super::honorific::TITLES;
@@ -149,9 +150,35 @@ pub(super) fn drop_common(text: &str, lines: &[Vec<Token>], mut spans: Vec<Span>
             return true;
         }
         let word = span.of(text);
-        !(FUNCTION.contains(&word) || GENERIC.contains(&word) || written_lowercase(text, word))
+        !(FUNCTION.contains(&word)
+            || GENERIC.contains(&word)
+            || written_lowercase(text, word)
+            || common(word))
     });
     spans
+}
+
+/// Words the English training text mostly writes in lowercase (`data/common-en.txt`, made
+/// by `examples/common_words.rs`).
+static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("data/common-en.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+
+/// Whether `word`, capitalised only at its first letter, is a common English word.
+fn common(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
+        return false;
+    }
+    let lower: String = first.to_lowercase().chain(chars).collect();
+    COMMON.contains(lower.as_str())
 }
 
 /// Whether `text` holds `word` with a lowercase first letter, as a whole word.
