@@ -240,6 +240,18 @@ mod tests {
     }
 
     #[test]
+    fn common_english_words_at_a_sentence_start_are_not_names() {
+        let text = "Dozens of drones hit Kyiv. Police closed the road. Zelensky spoke.";
+        let spans = spans_of(text, &["Dozens", "Kyiv", "Police", "Zelensky"]);
+        let kept: Vec<&str> = drop_common(text, &tokenize(text), spans)
+            .iter()
+            .map(|s| s.of(text))
+            .collect();
+        assert_eq!(kept, ["Kyiv", "Zelensky"]);
+        assert!(common("Police") && !common("POLICE") && !common("Kyiv"));
+    }
+
+    #[test]
     fn lowercase_is_found_as_a_whole_word_only() {
         assert!(written_lowercase("a large share", "Large"));
         assert!(!written_lowercase("largely so", "Large"));
