@@ -41,6 +41,15 @@ pub(super) fn confirmed(
     body: &str,
     body_spans: &[Span],
 ) -> Vec<Span> {
+    // The title's words in lowercase. Only a body name that begins with one of them (or a
+    // surname that is one) can be found in the title, and of a typical article's body names
+    // few can: the rest are skipped before their words are lowercased and stored, which was
+    // most of this function's cost.
+    let lower: Vec<Vec<String>> = lines
+        .iter()
+        .map(|line| line.iter().map(|t| t.of(title).to_lowercase()).collect())
+        .collect();
+    let in_title: FnvMap<&str, ()> = lower.iter().flatten().map(|w| (w.as_str(), ())).collect();
     // The body's names as lowercase word sequences, grouped by their first word.
     let mut names: FnvMap<String, Vec<(Vec<String>, EntityKind)>> = FnvMap::default();
     let mut add = |words: Vec<String>, kind| {
@@ -53,22 +62,23 @@ pub(super) fn confirmed(
     };
     for span in body_spans {
         let text = span.of(body);
-        let words: Vec<String> = tokenize(text)
-            .iter()
-            .flatten()
-            .map(|t| t.of(text).to_lowercase())
-            .collect();
-        if span.kind == EntityKind::Person
-            && words.len() > 1
-            && let Some(last) = words.last()
-        {
-            add(vec![last.clone()], EntityKind::Person);
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.iter().flatten().map(|t| t.of(text)).collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        if span.kind == EntityKind::Person && words.len() > 1 {
+            let last = last.to_lowercase();
+            if in_title.contains_key(last.as_str()) {
+                add(vec![last], EntityKind::Person);
+            }
         }
-        add(words, span.kind);
+        if in_title.contains_key(first.to_lowercase().as_str()) {
+            add(words.iter().map(|w| w.to_lowercase()).collect(), span.kind);
+        }
     }
     let mut out = Vec::new();
-    for line in lines {
-        let lower: Vec<String> = line.iter().map(|t| t.of(title).to_lowercase()).collect();
+    for (line, lower) in lines.iter().zip(&lower) {
         let mut i = 0;
         while i < line.len() {
             let longest = names.get(&lower[i]).and_then(|list| {
