@@ -170,33 +170,30 @@ static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 
 /// Whether `word`, capitalised only at its first letter, is a common English word.
 fn common(word: &str) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
-        return false;
-    }
-    let lower: String = first.to_lowercase().chain(chars).collect();
-    COMMON.contains(lower.as_str())
+    decapitalised(word).is_some_and(|lower| COMMON.contains(lower.as_str()))
 }
 
 /// Whether `text` holds `word` with a lowercase first letter, as a whole word.
 fn written_lowercase(text: &str, word: &str) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
+    let Some(lower) = decapitalised(word) else {
         return false;
     };
-    if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
-        // "NATO", "McDonald": never a common word.
-        return false;
-    }
-    let lower: String = first.to_lowercase().chain(chars).collect();
     text.match_indices(lower.as_str()).any(|(at, m)| {
         let before = text[..at].chars().next_back();
         let after = text[at + m.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// `word` with its first letter lowercased, when that is its only capital: "NATO" and
+/// "McDonald" are never common words.
+fn decapitalised(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase() || chars.clone().any(char::is_uppercase) {
+        return None;
+    }
+    Some(first.to_lowercase().chain(chars).collect())
 }
 
 #[cfg(test)]
