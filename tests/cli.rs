@@ -1022,6 +1022,31 @@ fn must_prefix_and_grouping() {
 }
 
 #[test]
+fn filter_values_no_article_has_are_named_with_close_ones() {
+    let env = sample_env();
+    let out = run(env
+        .newsdex()
+        .args(["search", "drones", "--outlet", "Harbour Times", "--count"]));
+    assert_exit(&out, 1, "an outlet spelt another way finds nothing");
+    let err = stderr(&out);
+    assert!(
+        err.contains("no article has outlet \"Harbour Times\" (the index has \"Harbor Times\")"),
+        "{err}"
+    );
+    let v = env.search_value(
+        "drones",
+        &["--outlet", "harbor times", "--entity", "Klitchko"],
+    );
+    assert_eq!(v["unmatched"][0]["filter"], "entity", "{v}");
+    assert_eq!(v["unmatched"].as_array().map(Vec::len), Some(1), "{v}");
+    // Values the index holds say nothing.
+    let out = run(env
+        .newsdex()
+        .args(["search", "drones", "--lang", "German", "--count"]));
+    assert!(!stderr(&out).contains("note:"), "{}", stderr(&out));
+}
+
+#[test]
 fn lang_and_author_fields_in_queries() {
     let env = sample_env();
     let field = env.search_all("lang:de", &[]);

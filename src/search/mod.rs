@@ -37,6 +37,7 @@ mod snippets;
 mod tally;
 mod timeline;
 mod top;
+mod unmatched;
 
 pub use self::debug::{QueryDebug, debug_query};
 pub use self::export::{ExportRecord, ExportSummary};
@@ -45,6 +46,7 @@ pub use self::query::{Ast, Bound, Occur, Operator, QueryError, parse_query};
 pub use self::request::{DateBound, SearchRequest, Sort, WireFilter, parse_half_life};
 pub use self::results::{Hit, KwicLine, ScoreExplanation, ScorePart, SearchResults, Snippet};
 pub use self::timeline::{Bucket, Interval, Series, Timeline};
+pub use self::unmatched::Unmatched;
 
 // Named by the modules beside these, which share them.
 use self::hits::HitMaker;

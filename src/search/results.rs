@@ -130,6 +130,10 @@ pub struct SearchResults {
     /// Matches over time, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,
+    /// Filter values (outlet, language, entity) that no article of the index has, with the
+    /// held values closest to them: why a search found nothing, or less than was meant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmatched: Vec<super::Unmatched>,
     /// The index commit searched (its opstamp): re-running the query on the same generation
     /// gives the same results.
     #[serde(default)]

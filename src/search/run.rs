@@ -141,9 +141,24 @@ impl NewsIndex {
                 None
             },
             timeline,
+            unmatched: self.unmatched(&searcher, req)?,
             generation,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
         })
+    }
+
+    /// The request's filter values no article has (see [`super::Unmatched`]); the alias
+    /// table is read only when the request names an entity.
+    fn unmatched(&self, searcher: &Searcher, req: &SearchRequest) -> Result<Vec<super::Unmatched>> {
+        if req.outlets.is_empty() && req.languages.is_empty() && req.entities.is_empty() {
+            return Ok(Vec::new());
+        }
+        let aliases = if req.entities.is_empty() {
+            None
+        } else {
+            Some(self.aliases()?)
+        };
+        super::unmatched::unmatched(searcher, self.schema.fields(), req, aliases.as_deref())
     }
 
     /// The freshness weighting a request asks for.

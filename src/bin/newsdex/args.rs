@@ -256,7 +256,7 @@ pub struct SearchArgs {
     #[arg(long, conflicts_with_all = ["json", "jsonl", "csv"])]
     pub count: bool,
     /// Print one JSON object: {query, total, total_copies, offset, hits, facets, timeline, debug,
-    /// generation, took_ms} (facets, timeline and debug when asked for).
+    /// unmatched, generation, took_ms} (facets, timeline, debug and unmatched when there are any).
     #[arg(long, conflicts_with_all = ["jsonl", "csv"])]
     pub json: bool,
     /// Print one JSON object per hit (or per KWIC line), one per line.

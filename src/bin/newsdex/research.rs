@@ -29,6 +29,34 @@ pub fn print_debug(d: &QueryDebug, color: Color) -> std::io::Result<()> {
     err.flush()
 }
 
+/// Filter values no article has, on stderr (stdout may be data): `note: no article has outlet
+/// "Harbour Times" (the index has "Harbor Times")`.
+pub fn print_unmatched(r: &SearchResults, color: Color) -> std::io::Result<()> {
+    if r.unmatched.is_empty() {
+        return Ok(());
+    }
+    let mut err = anstream::AutoStream::new(std::io::stderr().lock(), color);
+    for u in &r.unmatched {
+        let what = match u.filter.as_str() {
+            "lang" => "language",
+            "entity" => "entity named",
+            other => other,
+        };
+        write!(
+            err,
+            "{} no article has {what} \"{}\"",
+            "note:".yellow().bold(),
+            u.value
+        )?;
+        if !u.suggestions.is_empty() {
+            let held: Vec<String> = u.suggestions.iter().map(|s| format!("\"{s}\"")).collect();
+            write!(err, " (the index has {})", held.join(", "))?;
+        }
+        writeln!(err)?;
+    }
+    err.flush()
+}
+
 /// Facets, timeline and explanations after the hit list.
 pub fn print_research(r: &SearchResults, color: Color) -> std::io::Result<()> {
     let mut out = stdout(color);

@@ -97,6 +97,10 @@ pub fn run(
         return export(&index, &req, &args);
     }
     let results = index.search(&req)?;
+    if !args.json {
+        // In --json output they are the `unmatched` key.
+        research::print_unmatched(&results, color)?;
+    }
     // All that is printed is in `results` and the process ends next: leaving the index's
     // memory maps to the exit, which tears them down at once, saves unmapping each file
     // (about a millisecond over a dozen segments).
