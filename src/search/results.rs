@@ -106,6 +106,30 @@ fn yes() -> bool {
     true
 }
 
+impl Hit {
+    /// The hit's entities typed: [`Hit::entities`] holds them as `type:Name` strings, as the
+    /// index and the JSON output do.
+    ///
+    /// # Example
+    /// ```
+    /// use newsdex::{EntityKind, search::Hit};
+    /// let hit: Hit = serde_json::from_str(r#"{"id": "a", "score": 1.0, "title": null,
+    ///     "outlet": null, "published": null, "outlet_source": null, "published_source": null,
+    ///     "language": null, "authors": [], "section": null, "url": null, "path": "a.txt",
+    ///     "entities": ["place:Kyiv", "person:Vitali Klitschko"], "word_count": 3,
+    ///     "snippet": null}"#)?;
+    /// let typed: Vec<_> = hit.typed_entities().collect();
+    /// assert_eq!(typed, [(EntityKind::Place, "Kyiv"), (EntityKind::Person, "Vitali Klitschko")]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn typed_entities(&self) -> impl Iterator<Item = (crate::EntityKind, &str)> + '_ {
+        self.entities.iter().filter_map(|e| {
+            let (kind, name) = e.split_once(':')?;
+            Some((crate::EntityKind::parse(kind)?, name))
+        })
+    }
+}
+
 /// The answer to a [`SearchRequest`](super::SearchRequest).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
