@@ -142,13 +142,7 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
         return Err(Error::input(at, "no article text"));
     }
 
-    let url = meta
-        .url
-        .as_deref()
-        .or(page_meta.url.as_deref())
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-        .map(String::from);
+    let url = article_url(&meta, &page_meta);
 
     let (published, published_source) = first_of([
         (
@@ -196,15 +190,7 @@ pub fn extract_explained(raw: RawArticle, opts: &ExtractOptions) -> Result<(Arti
                 .then(|| language::detect(title.as_deref().unwrap_or(""), &body))
                 .flatten()
         });
-    let id = meta
-        .id
-        .clone()
-        .or(page_meta.id.clone())
-        .or_else(|| url.clone())
-        .unwrap_or_else(|| match &locator {
-            Some(l) => format!("{path}#{l}"),
-            None => path.clone(),
-        });
+    let id = article_id(&meta, &page_meta, url.as_deref(), &path, locator.as_deref());
     let authors = if meta.authors.is_empty() {
         &page_meta.authors
     } else {
@@ -373,6 +359,53 @@ pub(crate) fn extract_all(raws: Vec<RawArticle>, opts: &ExtractOptions) -> Extra
 }
 
 /// [`extract_explained`], with a panic turned into this record's error.
+/// The canonical URL: the input's, else the page's.
+fn article_url(meta: &RawMeta, page: &RawMeta) -> Option<String> {
+    meta.url
+        .as_deref()
+        .or(page.url.as_deref())
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map(String::from)
+}
+
+/// The article's id: the input's, else the page's, else its URL, else its path (with `#Ln`
+/// or `#n` for a record inside a file).
+fn article_id(
+    meta: &RawMeta,
+    page: &RawMeta,
+    url: Option<&str>,
+    path: &str,
+    locator: Option<&str>,
+) -> String {
+    meta.id
+        .clone()
+        .or(page.id.clone())
+        .or_else(|| url.map(String::from))
+        .unwrap_or_else(|| match locator {
+            Some(l) => format!("{path}#{l}"),
+            None => path.to_string(),
+        })
+}
+
+/// The id [`extract`] will give `raw`, known before extracting it when its content is text
+/// (a page's own metadata can name the id of HTML content): what lets a run that resumes a
+/// file skip the records an interrupted run already wrote.
+pub(crate) fn planned_id(raw: &RawArticle) -> Option<String> {
+    if !matches!(raw.content, Content::Text(_)) {
+        return None;
+    }
+    let none = RawMeta::default();
+    let url = article_url(&raw.meta, &none);
+    Some(article_id(
+        &raw.meta,
+        &none,
+        url.as_deref(),
+        &raw.path,
+        raw.locator.as_deref(),
+    ))
+}
+
 pub(crate) fn extract_guarded(
     raw: RawArticle,
     opts: &ExtractOptions,

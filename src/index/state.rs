@@ -23,6 +23,9 @@ pub(crate) struct Known {
     pub ids: HashSet<IdKey>,
     /// Source file path → ids of its articles, as [`IdKey`]s.
     pub ids_by_file: HashMap<String, Vec<IdKey>>,
+    /// Files with articles but no source record, all of their articles written from the
+    /// same bytes (this hash): a run stopped while streaming them, which the next can resume.
+    pub interrupted: HashMap<String, u64>,
 }
 
 /// An article id as a run keeps it: a 64-bit hash. A run holds every id of the index, and
@@ -55,6 +58,8 @@ pub(crate) fn first_str(col: Option<&StrColumn>, doc: u32, buf: &mut String) -> 
 impl Known {
     pub(crate) fn load(searcher: &Searcher) -> Result<Known> {
         let mut known = Known::default();
+        // Path → the source hash all its articles carry (`None` when they differ).
+        let mut article_hashes: HashMap<String, Option<u64>> = HashMap::new();
         let (mut path, mut id, mut kind) = (String::new(), String::new(), String::new());
         for segment in searcher.segment_readers() {
             let ff = segment.fast_fields();
@@ -81,9 +86,23 @@ impl Known {
                     let key = id_key(&id);
                     known.ids.insert(key);
                     known.ids_by_file.entry(path.clone()).or_default().push(key);
+                    let h = hash.as_ref().and_then(|c| c.first(doc));
+                    article_hashes
+                        .entry(path.clone())
+                        .and_modify(|seen: &mut Option<u64>| {
+                            if *seen != h {
+                                *seen = None;
+                            }
+                        })
+                        .or_insert(h);
                 }
             }
         }
+        known.interrupted = article_hashes
+            .into_iter()
+            .filter(|(p, _)| !known.files.contains_key(p))
+            .filter_map(|(p, h)| Some((p, h?)))
+            .collect();
         Ok(known)
     }
 }

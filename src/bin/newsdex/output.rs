@@ -184,9 +184,14 @@ pub fn print_index_report(
             String::new()
         }
     )?;
+    let kept = if r.articles_kept > 0 {
+        format!(", {} kept from a stopped run", r.articles_kept)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "  articles  {} added, {} updated, {} removed ({:.0} articles/s)",
+        "  articles  {} added, {} updated, {} removed{kept} ({:.0} articles/s)",
         r.articles_added, r.articles_updated, r.articles_removed, rate
     )?;
     writeln!(

@@ -106,7 +106,16 @@ impl Indexer<'_> {
         // The producer reads what was indexed before; this thread records what is indexed
         // now. Each file is met once, so the two never concern the same entry.
         let before = std::mem::take(&mut self.known.files);
-        let result = self.pipeline(&candidates, &before, on_event);
+        let resumable: HashMap<String, stream::Resume> =
+            std::mem::take(&mut self.known.interrupted)
+                .into_iter()
+                .map(|(path, hash)| {
+                    let ids = self.known.ids_by_file.get(&path).into_iter().flatten();
+                    let ids = ids.copied().collect();
+                    (path, (hash, ids))
+                })
+                .collect();
+        let result = self.pipeline(&candidates, &before, &resumable, on_event);
         for (path, fingerprint) in before {
             self.known.files.entry(path).or_insert(fingerprint);
         }
@@ -117,6 +126,7 @@ impl Indexer<'_> {
         &mut self,
         candidates: &[Candidate],
         before: &Before,
+        resumable: &HashMap<String, stream::Resume>,
         on_event: &(dyn Fn(IndexEvent<'_>) + Sync),
     ) -> Result<()> {
         let index = self.index;
@@ -125,7 +135,7 @@ impl Indexer<'_> {
         std::thread::scope(|s| {
             let (tx, rx) = sync_channel::<Step>(QUEUE_STEPS);
             let (opts, before) = (&opts, before);
-            s.spawn(move || produce(candidates, before, opts, fields, &tx));
+            s.spawn(move || produce(candidates, before, resumable, opts, fields, &tx));
             self.consume(rx, on_event)
         })
     }
@@ -233,6 +243,7 @@ impl Indexer<'_> {
 fn produce(
     candidates: &[Candidate],
     before: &Before,
+    resumable: &HashMap<String, stream::Resume>,
     opts: &WriterOptions,
     fields: &Fields,
     tx: &SyncSender<Step>,
@@ -245,8 +256,10 @@ fn produce(
         }
         // A large JSON Lines file streams through block by block, on every core.
         if stream::streamed(first) {
-            let previous = before.get(first.path.to_string_lossy().as_ref()).copied();
-            if !stream::produce(first, previous, opts, fields, tx) {
+            let path = first.path.to_string_lossy();
+            let previous = before.get(path.as_ref()).copied();
+            let resume = resumable.get(path.as_ref());
+            if !stream::produce(first, previous, resume, opts, fields, tx) {
                 return;
             }
             rest = &rest[1..];

@@ -62,6 +62,9 @@ pub struct IndexReport {
     pub articles_added: usize,
     /// Articles that replaced an earlier version with the same id.
     pub articles_updated: usize,
+    /// Articles of a large JSON Lines file that a stopped run had already written from the
+    /// same bytes, kept without extracting them again (the file was resumed).
+    pub articles_kept: usize,
     /// Articles removed because their file no longer holds them, or is gone.
     pub articles_removed: usize,
     /// Files gone from the walked folders since the last run (their articles were removed).

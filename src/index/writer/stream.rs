@@ -3,6 +3,7 @@
 //! the file (a corpus exported as one JSONL file of several GiB), and no file-size limit
 //! applies to the whole file, only to each line.
 
+use std::collections::HashSet;
 use std::io::{BufRead, Read};
 
 use rayon::prelude::*;
@@ -36,17 +37,33 @@ pub(crate) enum StreamStep {
         path: String,
         fingerprint: Fingerprint,
         had_before: bool,
+        /// The file resumes a run stopped while streaming it (see [`Resume`]).
+        resumed: bool,
     },
-    /// One block's records, in order: an article's id and document, or why a line failed.
-    Block(Vec<Result<(String, TantivyDocument)>>),
+    /// One block's records, in order, or why a line failed.
+    Block(Vec<Result<Record>>),
     End,
 }
+
+/// One record of a streamed file.
+pub(crate) enum Record {
+    /// An article's id and document, to write.
+    Doc(String, TantivyDocument),
+    /// The id of an article an interrupted run already wrote from these same bytes.
+    Kept(String),
+}
+
+/// What an earlier run, stopped while streaming a file, wrote of it: the hash of the bytes it
+/// read and the ids of the articles it committed. A run that finds the file unchanged since
+/// (same hash) reads it again but extracts only the records not yet written.
+pub(crate) type Resume = (u64, HashSet<IdKey>);
 
 /// The writer's side of the file being streamed.
 pub(super) struct Streaming {
     path: String,
     fingerprint: Fingerprint,
     had_before: bool,
+    resumed: bool,
     started: bool,
     problems: usize,
     new_ids: Vec<IdKey>,
@@ -57,6 +74,7 @@ pub(super) struct Streaming {
 pub(super) fn produce(
     c: &Candidate,
     previous: Option<Fingerprint>,
+    resume: Option<&Resume>,
     opts: &WriterOptions,
     fields: &Fields,
     tx: &std::sync::mpsc::SyncSender<Step>,
@@ -80,13 +98,21 @@ pub(super) fn produce(
         Ok(r) => r,
         Err(e) => return send(StreamStep::Failed(e)),
     };
+    // Resumed only when every article the stopped run wrote came from these very bytes.
+    let resume = resume
+        .filter(|(hash, _)| *hash == fingerprint.hash)
+        .map(|(_, ids)| ids);
     if !send(StreamStep::Begin {
         path: path.clone(),
         fingerprint,
         had_before: previous.is_some(),
+        resumed: resume.is_some(),
     }) {
         return false;
     }
+    // Ids met so far in this file: a second record with an id the stopped run wrote is
+    // written again, so the last record with an id wins, as in a run that is not resumed.
+    let mut met: HashSet<IdKey> = HashSet::new();
     let source = DocSource {
         fingerprint,
         cluster: Default::default(),
@@ -135,17 +161,34 @@ pub(super) fn produce(
             block.push(Ok((number, String::from_utf8_lossy(&buf).into_owned())));
         }
         // Documents are built here, on the pool, not on the thread that feeds tantivy.
-        let docs: Vec<Result<(String, TantivyDocument)>> = block
+        let raws: Vec<Result<ingest::RawArticle>> = block
             .into_par_iter()
             .filter_map(|line| match line {
                 Ok((n, line)) => ingest::read_json_line(&path, n, &line),
                 Err(e) => Some(Err(e)),
             })
+            .collect();
+        // In order: which records the stopped run already wrote.
+        let kept: Vec<Option<String>> = raws
+            .iter()
             .map(|raw| {
+                let ids = resume?;
+                let id = crate::extract::planned_id(raw.as_ref().ok()?)?;
+                let key = id_key(&id);
+                (met.insert(key) && ids.contains(&key)).then_some(id)
+            })
+            .collect();
+        let docs: Vec<Result<Record>> = raws
+            .into_par_iter()
+            .zip(kept)
+            .map(|(raw, kept)| {
+                if let Some(id) = kept {
+                    return Ok(Record::Kept(id));
+                }
                 let (article, _) =
                     raw.and_then(|raw| crate::extract::extract_guarded(raw, &opts.extract))?;
                 let doc = to_document(&article, fields, &source);
-                Ok((article.id, doc))
+                Ok(Record::Doc(article.id, doc))
             })
             .collect();
         if !send(StreamStep::Block(docs)) {
@@ -176,11 +219,13 @@ impl Indexer<'_> {
                 path,
                 fingerprint,
                 had_before,
+                resumed,
             } => {
                 *streaming = Some(Streaming {
                     path,
                     fingerprint,
                     had_before,
+                    resumed,
                     started: false,
                     problems: 0,
                     new_ids: Vec::new(),
@@ -192,19 +237,31 @@ impl Indexer<'_> {
                 };
                 for r in records {
                     match r {
-                        Ok((id, doc)) => {
+                        Ok(record) => {
                             if !st.started {
                                 // Everything the file gave before goes; what it gives now
-                                // comes back.
-                                if st.had_before || self.known.ids_by_file.contains_key(&st.path) {
+                                // comes back. A resumed file's articles are all from these
+                                // bytes, and stay.
+                                if !st.resumed
+                                    && (st.had_before
+                                        || self.known.ids_by_file.contains_key(&st.path))
+                                {
                                     let fields = self.index.schema.fields();
                                     self.writer
                                         .delete_term(Term::from_field_text(fields.path, &st.path));
                                 }
                                 st.started = true;
                             }
-                            st.new_ids.push(id_key(&id));
-                            self.write_doc(id, doc)?;
+                            match record {
+                                Record::Doc(id, doc) => {
+                                    st.new_ids.push(id_key(&id));
+                                    self.write_doc(id, doc)?;
+                                }
+                                Record::Kept(id) => {
+                                    st.new_ids.push(id_key(&id));
+                                    self.report.articles_kept += 1;
+                                }
+                            }
                         }
                         Err(e) => {
                             self.fail(&e, on_event);
@@ -303,5 +360,62 @@ mod tests {
             "{third:?}"
         );
         assert_eq!(index.stats().unwrap().articles, 30);
+    }
+
+    #[test]
+    fn a_file_a_stopped_run_streamed_in_part_is_resumed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("feed.jsonl");
+        let mut lines: Vec<String> = (1..=40).map(line).collect();
+        lines[2] = "{broken".into();
+        // An id met twice: the last record wins, resumed or not.
+        lines[35] = line(4).replace("report 4", "report 4, corrected");
+        std::fs::write(&file, lines.join("\n")).unwrap();
+        let index = NewsIndex::open_or_create(dir.path().join("idx")).unwrap();
+        let whole = run(&index, &file);
+        assert_eq!(whole.articles_added, 38, "{whole:?}");
+        let path = file.to_string_lossy().into_owned();
+        // What a run stopped after line 20 leaves: the articles of lines 1-20 written from
+        // these bytes, and no record that the file was indexed.
+        {
+            let mut w = index.indexer(WriterOptions::default()).unwrap();
+            let f = index.schema.fields();
+            let term = |field, text: &str| -> Box<dyn tantivy::query::Query> {
+                Box::new(tantivy::query::TermQuery::new(
+                    Term::from_field_text(field, text),
+                    tantivy::schema::IndexRecordOption::Basic,
+                ))
+            };
+            let record = tantivy::query::BooleanQuery::new(vec![
+                (
+                    tantivy::query::Occur::Must,
+                    term(f.doc_kind, crate::index::SOURCE),
+                ),
+                (tantivy::query::Occur::Must, term(f.path, &path)),
+            ]);
+            w.writer.delete_query(Box::new(record)).unwrap();
+            for i in 21..=40 {
+                w.writer
+                    .delete_term(Term::from_field_text(f.id, &format!("s{i}")));
+            }
+            w.commit().unwrap();
+        }
+        // Lines 1-20 but the broken third: 19 articles.
+        assert_eq!(index.stats().unwrap().articles, 19);
+        let resumed = run(&index, &file);
+        assert_eq!(
+            (
+                resumed.articles_kept,
+                resumed.articles_added,
+                resumed.articles_updated
+            ),
+            (19, 19, 1),
+            "{resumed:?}"
+        );
+        assert_eq!(index.stats().unwrap().articles, 38);
+        assert_eq!(resumed.failed.len(), 1, "{resumed:?}");
+        // The file is now recorded: the next run skips it.
+        let again = run(&index, &file);
+        assert_eq!((again.files_unchanged, again.articles_added), (1, 0));
     }
 }
