@@ -168,14 +168,26 @@ pub(super) fn produce(
                 Err(e) => Some(Err(e)),
             })
             .collect();
-        // In order: which records the stopped run already wrote.
-        let kept: Vec<Option<String>> = raws
+        // In order: which records the stopped run already wrote. A block holding a record
+        // whose id is known only once extracted (HTML content) is extracted whole: that id
+        // may be one of a later record's.
+        let planned: Vec<Option<String>> = raws
             .iter()
             .map(|raw| {
-                let ids = resume?;
-                let id = crate::extract::planned_id(raw.as_ref().ok()?)?;
+                resume?;
+                crate::extract::planned_id(raw.as_ref().ok()?)
+            })
+            .collect();
+        let decidable = raws
+            .iter()
+            .zip(&planned)
+            .all(|(raw, id)| raw.is_err() || id.is_some());
+        let kept: Vec<Option<String>> = planned
+            .into_iter()
+            .map(|id| {
+                let (ids, id) = (resume?, id?);
                 let key = id_key(&id);
-                (met.insert(key) && ids.contains(&key)).then_some(id)
+                (met.insert(key) && decidable && ids.contains(&key)).then_some(id)
             })
             .collect();
         let docs: Vec<Result<Record>> = raws
@@ -191,6 +203,13 @@ pub(super) fn produce(
                 Ok(Record::Doc(article.id, doc))
             })
             .collect();
+        if resume.is_some() {
+            for r in &docs {
+                if let Ok(Record::Doc(id, _)) = r {
+                    met.insert(id_key(id));
+                }
+            }
+        }
         if !send(StreamStep::Block(docs)) {
             return false;
         }
