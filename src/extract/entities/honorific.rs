@@ -137,16 +137,18 @@ pub(super) fn split_offices(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) 
     for span in spans {
         let inside: Vec<&Token> = tokens.of(&span).collect();
         let office = inside.iter().rposition(|t| OFFICES.contains(&t.of(text)));
-        let holder = office.map(|k| &inside[k + 1..]).filter(|name| {
-            (2..=3).contains(&name.len())
-                && name.iter().all(|t| {
-                    let w = t.of(text);
-                    w.starts_with(char::is_uppercase)
-                        && w.chars()
-                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                        && !BODIES.contains(&w)
-                })
-        });
+        let holder = office
+            .map(|k| after_portfolio(text, &inside[k + 1..]))
+            .filter(|name| {
+                (2..=3).contains(&name.len())
+                    && name.iter().all(|t| {
+                        let w = t.of(text);
+                        w.starts_with(char::is_uppercase)
+                            && w.chars()
+                                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                            && !BODIES.contains(&w)
+                    })
+            });
         let (Some(k), Some(name)) = (office, holder) else {
             out.push(span);
             continue;
@@ -170,6 +172,25 @@ pub(super) fn split_offices(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) 
         });
     }
     out
+}
+
+/// The tokens after an office and its portfolio: "of State", "of the Treasury", "of Foreign
+/// Affairs" are the office's, and the holder is then taken as the last two words ("Secretary
+/// of State Antony Blinken"). Without "of", all of `rest`.
+fn after_portfolio<'t>(text: &str, rest: &'t [&'t Token]) -> &'t [&'t Token] {
+    if rest.first().map(|t| t.of(text)) != Some("of") {
+        return rest;
+    }
+    let skip = if rest.get(1).map(|t| t.of(text)) == Some("the") {
+        2
+    } else {
+        1
+    };
+    // At least one word of portfolio, then the holder's first and last name.
+    if rest.len() < skip + 3 {
+        return &rest[rest.len()..];
+    }
+    &rest[rest.len() - 2..]
 }
 
 #[cfg(test)]
@@ -239,6 +260,36 @@ mod tests {
                 // A body's name after the office, or no office: left as found.
                 ("Harbor University President Council", Organization),
                 ("King Abdullah University", Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_with_its_portfolio_leaves_the_holder() {
+        let text = "US Secretary of State Antony Blinken met Minister of Foreign Affairs \
+                    Dmytro Kuleba and the Secretary of the Treasury Janet Yellen, and Minister \
+                    of Finance.";
+        let org = |name: &str| Span::found(text, name, EntityKind::Organization);
+        let spans = vec![
+            org("US Secretary of State Antony Blinken"),
+            org("Minister of Foreign Affairs Dmytro Kuleba"),
+            org("Secretary of the Treasury Janet Yellen"),
+            org("Minister of Finance"),
+        ];
+        let found: Vec<(&str, EntityKind)> = split_offices(text, &tokenize(text), spans)
+            .iter()
+            .map(|s| (s.of(text), s.kind))
+            .collect();
+        use EntityKind::*;
+        assert_eq!(
+            found,
+            [
+                ("US", Organization),
+                ("Antony Blinken", Person),
+                ("Dmytro Kuleba", Person),
+                ("Janet Yellen", Person),
+                // No holder after the portfolio: left as found.
+                ("Minister of Finance", Organization),
             ]
         );
     }
