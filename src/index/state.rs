@@ -24,15 +24,21 @@ pub(crate) struct Known {
     /// Source file path → ids of its articles, as [`IdKey`]s.
     pub ids_by_file: HashMap<String, Vec<IdKey>>,
     /// Files with articles but no source record, all of their articles written from the
-    /// same bytes (this hash): a run stopped while streaming them, which the next can resume.
-    pub interrupted: HashMap<String, u64>,
+    /// same bytes: a run stopped while streaming them, which the next can resume.
+    pub interrupted: HashMap<String, Interrupted>,
 }
+
+/// What a run stopped while streaming a file wrote of it: the hash of the bytes it read and
+/// the ids of the articles it committed, as strings (a record is skipped on their word, so
+/// they are compared exactly, not as [`IdKey`]s).
+pub(crate) type Interrupted = (u64, HashSet<String>);
 
 /// An article id as a run keeps it: a 64-bit hash. A run holds every id of the index, and
 /// as strings they were the part of its memory that grew with the corpus (about 0.3 KB an
 /// article between the set, the per-file lists and a streamed file's list). The keys only
 /// decide whether an article is added or updated and count removals: deletes go by the id
-/// itself, so a collision (about one in 10^8 for a million ids) could miscount, never delete.
+/// itself, and a resumed file skips records by their id strings ([`Interrupted`]), so a
+/// collision (about one in 10^8 for a million ids) could miscount, never lose an article.
 pub(crate) type IdKey = u64;
 
 /// The [`IdKey`] of `id`.
@@ -101,8 +107,23 @@ impl Known {
         known.interrupted = article_hashes
             .into_iter()
             .filter(|(p, _)| !known.files.contains_key(p))
-            .filter_map(|(p, h)| Some((p, h?)))
+            .filter_map(|(p, h)| Some((p, (h?, HashSet::new()))))
             .collect();
+        if !known.interrupted.is_empty() {
+            // Rare (a run was stopped mid-file): a second scan for those files' ids.
+            for segment in searcher.segment_readers() {
+                let ff = segment.fast_fields();
+                let (paths, ids) = (ff.str("path")?, ff.str("id")?);
+                for doc in segment.doc_ids_alive() {
+                    if first_str(paths.as_ref(), doc, &mut path)?
+                        && let Some((_, set)) = known.interrupted.get_mut(path.as_str())
+                        && first_str(ids.as_ref(), doc, &mut id)?
+                    {
+                        set.insert(id.clone());
+                    }
+                }
+            }
+        }
         Ok(known)
     }
 }

@@ -22,7 +22,7 @@ use tantivy::{TantivyDocument, Term};
 
 use super::stream::{self, StreamStep, Streaming};
 use super::{IndexEvent, Indexer, SkippedFile, WriterOptions};
-use crate::index::state::{IdKey, id_key};
+use crate::index::state::{IdKey, Interrupted, id_key};
 use crate::index::{DocSource, Fields, to_document};
 use crate::ingest::{self, Candidate, Fingerprint, SourceFile, WalkItem};
 use crate::{Error, Result};
@@ -106,15 +106,7 @@ impl Indexer<'_> {
         // The producer reads what was indexed before; this thread records what is indexed
         // now. Each file is met once, so the two never concern the same entry.
         let before = std::mem::take(&mut self.known.files);
-        let resumable: HashMap<String, stream::Resume> =
-            std::mem::take(&mut self.known.interrupted)
-                .into_iter()
-                .map(|(path, hash)| {
-                    let ids = self.known.ids_by_file.get(&path).into_iter().flatten();
-                    let ids = ids.copied().collect();
-                    (path, (hash, ids))
-                })
-                .collect();
+        let resumable = std::mem::take(&mut self.known.interrupted);
         let result = self.pipeline(&candidates, &before, &resumable, on_event);
         for (path, fingerprint) in before {
             self.known.files.entry(path).or_insert(fingerprint);
@@ -126,7 +118,7 @@ impl Indexer<'_> {
         &mut self,
         candidates: &[Candidate],
         before: &Before,
-        resumable: &HashMap<String, stream::Resume>,
+        resumable: &HashMap<String, Interrupted>,
         on_event: &(dyn Fn(IndexEvent<'_>) + Sync),
     ) -> Result<()> {
         let index = self.index;
@@ -243,7 +235,7 @@ impl Indexer<'_> {
 fn produce(
     candidates: &[Candidate],
     before: &Before,
-    resumable: &HashMap<String, stream::Resume>,
+    resumable: &HashMap<String, Interrupted>,
     opts: &WriterOptions,
     fields: &Fields,
     tx: &SyncSender<Step>,

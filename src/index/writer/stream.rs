@@ -11,7 +11,7 @@ use tantivy::{TantivyDocument, Term};
 
 use super::pipeline::Step;
 use super::{IndexEvent, Indexer, WriterOptions};
-use crate::index::state::{IdKey, id_key};
+use crate::index::state::{IdKey, Interrupted, id_key};
 use crate::index::{DocSource, Fields, to_document};
 use crate::ingest::{self, Candidate, Fingerprint};
 use crate::{Error, Result};
@@ -37,7 +37,8 @@ pub(crate) enum StreamStep {
         path: String,
         fingerprint: Fingerprint,
         had_before: bool,
-        /// The file resumes a run stopped while streaming it (see [`Resume`]).
+        /// The file resumes a run stopped while streaming it: the run finds its bytes unchanged
+        /// since and extracts only the records not yet written.
         resumed: bool,
     },
     /// One block's records, in order, or why a line failed.
@@ -52,11 +53,6 @@ pub(crate) enum Record {
     /// The id of an article an interrupted run already wrote from these same bytes.
     Kept(String),
 }
-
-/// What an earlier run, stopped while streaming a file, wrote of it: the hash of the bytes it
-/// read and the ids of the articles it committed. A run that finds the file unchanged since
-/// (same hash) reads it again but extracts only the records not yet written.
-pub(crate) type Resume = (u64, HashSet<IdKey>);
 
 /// The writer's side of the file being streamed.
 pub(super) struct Streaming {
@@ -74,7 +70,7 @@ pub(super) struct Streaming {
 pub(super) fn produce(
     c: &Candidate,
     previous: Option<Fingerprint>,
-    resume: Option<&Resume>,
+    resume: Option<&Interrupted>,
     opts: &WriterOptions,
     fields: &Fields,
     tx: &std::sync::mpsc::SyncSender<Step>,
@@ -186,8 +182,7 @@ pub(super) fn produce(
             .into_iter()
             .map(|id| {
                 let (ids, id) = (resume?, id?);
-                let key = id_key(&id);
-                (met.insert(key) && decidable && ids.contains(&key)).then_some(id)
+                (met.insert(id_key(&id)) && decidable && ids.contains(&id)).then_some(id)
             })
             .collect();
         let docs: Vec<Result<Record>> = raws
