@@ -19,6 +19,35 @@ fn of_type(f: &Fields, kind: crate::EntityKind) -> Box<dyn Query> {
     ))
 }
 
+/// The indexed form of an `--outlet` value (the outlet field's keyword analyser lowercases).
+pub(super) fn outlet_term(outlet: &str) -> String {
+    outlet.trim().to_lowercase()
+}
+
+/// The language code a `--lang` value means (`German`, `deu`, `DE` → `de`).
+pub(super) fn language_code(lang: &str) -> String {
+    normalise_code(lang).unwrap_or_else(|| lang.trim().to_lowercase())
+}
+
+/// The lowercased names an `--entity` value stands for: its aliases in `aliases`, or itself.
+pub(super) fn entity_names(entity: &str, aliases: Option<&AliasTable>) -> Vec<String> {
+    match aliases {
+        Some(table) => table.names_for(entity.trim()),
+        None => vec![entity.trim().to_lowercase()],
+    }
+}
+
+/// `names` under each of `kinds`, as the `entities` field keeps them (`place:kyiv`).
+pub(super) fn typed<'k>(
+    kinds: impl IntoIterator<Item = &'k crate::EntityKind>,
+    names: &[String],
+) -> Vec<String> {
+    kinds
+        .into_iter()
+        .flat_map(|k| names.iter().map(move |n| format!("{k}:{n}")))
+        .collect()
+}
+
 /// The request's filters, each a clause every hit must match (they do not change scores).
 /// Entity names are resolved with `aliases` (needed only when the request names entities):
 /// `Kiev` finds articles where "Kyiv" was found.
@@ -39,43 +68,25 @@ pub(crate) fn filters(
     if !req.outlets.is_empty() {
         out.push(any_of(
             f.outlet,
-            req.outlets
-                .iter()
-                .map(|o| o.trim().to_lowercase())
-                .collect(),
+            req.outlets.iter().map(|o| outlet_term(o)).collect(),
         ));
     }
     if !req.languages.is_empty() {
-        let codes = req
-            .languages
-            .iter()
-            .map(|l| normalise_code(l).unwrap_or_else(|| l.trim().to_lowercase()))
-            .collect();
+        let codes = req.languages.iter().map(|l| language_code(l)).collect();
         out.push(any_of(f.language, codes));
     }
     for entity in &req.entities {
-        let names = match aliases {
-            Some(table) => table.names_for(entity.trim()),
-            None => vec![entity.trim().to_lowercase()],
-        };
+        let names = entity_names(entity, aliases);
         if req.entity_types.is_empty() {
             // A canonical name is kept with its type only (`place:kyiv`); `entity_names`
             // holds the other forms the entity was found under.
-            let typed: Vec<String> = crate::EntityKind::ALL
-                .iter()
-                .flat_map(|k| names.iter().map(move |n| format!("{k}:{n}")))
-                .collect();
+            let typed = typed(&crate::EntityKind::ALL, &names);
             out.push(Box::new(BooleanQuery::new(vec![
                 (Occur::Should, any_of(f.entity_names, names)),
                 (Occur::Should, any_of(f.entities, typed)),
             ])));
         } else {
-            let typed = req
-                .entity_types
-                .iter()
-                .flat_map(|k| names.iter().map(move |n| format!("{k}:{n}")))
-                .collect();
-            out.push(any_of(f.entities, typed));
+            out.push(any_of(f.entities, typed(&req.entity_types, &names)));
         }
     }
     if req.entities.is_empty() && !req.entity_types.is_empty() {

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use tantivy::{Searcher, Term};
 
 use super::SearchRequest;
+use super::filters::{entity_names, language_code, outlet_term, typed};
 use crate::extract::entities::AliasTable;
-use crate::extract::language::normalise_code;
 use crate::index::Fields;
 use crate::{EntityKind, Result};
 
@@ -36,7 +36,7 @@ pub(super) fn unmatched(
     };
     let mut out = Vec::new();
     for outlet in &req.outlets {
-        if !held(f.outlet, &outlet.trim().to_lowercase())? {
+        if !held(f.outlet, &outlet_term(outlet))? {
             let names = column_values(searcher, "outlet")?;
             out.push(Unmatched {
                 filter: "outlet".into(),
@@ -46,8 +46,7 @@ pub(super) fn unmatched(
         }
     }
     for lang in &req.languages {
-        let code = normalise_code(lang).unwrap_or_else(|| lang.trim().to_lowercase());
-        if !held(f.language, &code)? {
+        if !held(f.language, &language_code(lang))? {
             let codes = column_values(searcher, "language")?;
             out.push(Unmatched {
                 filter: "lang".into(),
@@ -57,19 +56,17 @@ pub(super) fn unmatched(
         }
     }
     for entity in &req.entities {
-        let names = match aliases {
-            Some(table) => table.names_for(entity.trim()),
-            None => vec![entity.trim().to_lowercase()],
-        };
+        // As the filter matches: any of its names among the other forms, or as a canonical
+        // name under any type.
+        let names = entity_names(entity, aliases);
         let mut found = false;
-        for n in &names {
-            found = held(f.entity_names, n)?
-                || EntityKind::ALL
-                    .iter()
-                    .map(|k| held(f.entities, &format!("{k}:{n}")))
-                    .collect::<Result<Vec<bool>>>()?
-                    .contains(&true);
-            if found {
+        for (field, term) in names.iter().map(|n| (f.entity_names, n.clone())).chain(
+            typed(&EntityKind::ALL, &names)
+                .into_iter()
+                .map(|t| (f.entities, t)),
+        ) {
+            if held(field, &term)? {
+                found = true;
                 break;
             }
         }

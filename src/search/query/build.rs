@@ -274,8 +274,7 @@ impl Builder<'_> {
     ) -> Result<Option<Box<dyn Query>>, QueryError> {
         // Languages are kept as codes: `lang:German` and `lang:deu` mean `de`, as with --lang.
         let code = (!prefix && fuzzy.is_none() && self.is_language(f))
-            .then(|| crate::extract::language::normalise_code(text))
-            .flatten();
+            .then(|| crate::search::filters::language_code(text));
         let text = code.as_deref().unwrap_or(text);
         match kind {
             FieldKind::Date => {
