@@ -61,7 +61,9 @@ impl<'a> Snippets<'a> {
         };
         // Analysing (stemming) a whole long body costs more than the rest of a search: the
         // snippet is looked for in a window around the first mention of a query term.
-        let text = window(whole, terms, self.chars);
+        let within = window(whole, terms, self.chars);
+        let at = within.start;
+        let text = &whole[within];
         let s = generator.snippet(text);
         if s.is_empty() || s.highlighted().is_empty() {
             return Ok(Snippet {
@@ -88,7 +90,6 @@ impl<'a> Snippets<'a> {
         let before = lead_in(&text[..range.start], room);
         // "…" where the snippet cuts the body, at either end: a snippet that starts mid-sentence
         // or stops at a match says so.
-        let at = text.as_ptr() as usize - whole.as_ptr() as usize;
         let (start, end) = (at + range.start - before.len(), at + range.end);
         let open = if whole[..start].trim().is_empty() {
             ""
@@ -163,10 +164,11 @@ fn lead_in(text: &str, room: usize) -> &str {
 /// the first mention of one of `terms` (as indexed: lowercase, maybe stemmed, so matched as a
 /// case-insensitive prefix of a word form) to several snippets' length after it. The whole
 /// body when it is short or no term is found as such (a stem that is no prefix of its word).
-fn window<'b>(body: &'b str, terms: &[String], chars: usize) -> &'b str {
+/// Returned as a byte range of `body`.
+fn window(body: &str, terms: &[String], chars: usize) -> std::ops::Range<usize> {
     let span = chars.max(40) * 6;
     if body.len() <= span * 2 || terms.is_empty() {
-        return body;
+        return 0..body.len();
     }
     let hay = body.as_bytes();
     let first = terms
@@ -178,7 +180,7 @@ fn window<'b>(body: &'b str, terms: &[String], chars: usize) -> &'b str {
         })
         .min();
     let Some(first) = first else {
-        return body;
+        return 0..body.len();
     };
     let mut start = first.saturating_sub(chars.max(40));
     while !body.is_char_boundary(start) {
@@ -188,7 +190,7 @@ fn window<'b>(body: &'b str, terms: &[String], chars: usize) -> &'b str {
     while !body.is_char_boundary(end) {
         end += 1;
     }
-    &body[start..end]
+    start..end
 }
 
 /// The first `chars` characters of the body, cut at a word boundary.
@@ -236,21 +238,21 @@ mod tests {
             "Filler words here. ".repeat(40),
             "More. ".repeat(300)
         );
-        let w = window(&body, &["oil".to_string()], 40);
+        let w = &body[window(&body, &["oil".to_string()], 40)];
         assert!(w.contains("Oil prices rose."), "{w}");
         assert!(w.len() <= 240 + 3 && w.len() < body.len());
         // Short bodies, and terms not found as written (a stem unlike its word), keep it whole.
         assert_eq!(
-            window("Oil prices rose.", &["oil".to_string()], 40),
+            &"Oil prices rose."[window("Oil prices rose.", &["oil".to_string()], 40)],
             "Oil prices rose."
         );
-        assert_eq!(window(&body, &["happi".to_string()], 40), body);
+        assert_eq!(&body[window(&body, &["happi".to_string()], 40)], body);
         // Never cut inside a character.
         let ru = format!(
             "{}Нефть подорожала. {}",
             "Слова. ".repeat(100),
             "Ещё. ".repeat(200)
         );
-        assert!(window(&ru, &["подорожа".to_string()], 40).contains("подорожала"));
+        assert!(ru[window(&ru, &["подорожа".to_string()], 40)].contains("подорожала"));
     }
 }
