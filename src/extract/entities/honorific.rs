@@ -226,6 +226,14 @@ mod tests {
         );
     }
 
+    /// `split_offices` over `spans` of `text`, as (surface, type) pairs.
+    fn split(text: &str, spans: Vec<Span>) -> Vec<(&str, EntityKind)> {
+        split_offices(text, &tokenize(text), spans)
+            .iter()
+            .map(|s| (s.of(text), s.kind))
+            .collect()
+    }
+
     #[test]
     fn an_office_between_an_institution_and_a_name_cuts_them_apart() {
         let text = "Treasury Secretary James Baker met Bank of England Governor Robin \
@@ -243,10 +251,7 @@ mod tests {
             org("Harbor University President Council"),
             org("King Abdullah University"),
         ];
-        let found: Vec<(&str, EntityKind)> = split_offices(text, &tokenize(text), spans)
-            .iter()
-            .map(|s| (s.of(text), s.kind))
-            .collect();
+        let found = split(text, spans);
         use EntityKind::*;
         assert_eq!(
             found,
@@ -276,10 +281,7 @@ mod tests {
             org("Secretary of the Treasury Janet Yellen"),
             org("Minister of Finance"),
         ];
-        let found: Vec<(&str, EntityKind)> = split_offices(text, &tokenize(text), spans)
-            .iter()
-            .map(|s| (s.of(text), s.kind))
-            .collect();
+        let found = split(text, spans);
         use EntityKind::*;
         assert_eq!(
             found,
