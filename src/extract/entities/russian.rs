@@ -51,18 +51,19 @@ pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) 
             if !acronym(words[i])
                 && let Some(n) = russian_orgs::adjective_org(&words, i)
             {
-                out.push(span(&line[i..i + n], EntityKind::Organization));
+                // The names in the tail are found next as well ("Украины" in "Национальный
+                // банк Украины"): annotators mark both.
+                let tail = russian_orgs::name_tail(&words[i + n..], |w| goes_on(w, l));
+                out.push(span(&line[i..i + n + tail], EntityKind::Organization));
                 i += n;
                 continue;
             }
-            // "Конгресса США": an organisation noun and the names after it.
+            // "Конгресса США", "Комитет защиты журналистов": an organisation noun and the
+            // names and genitives after it.
             if russian_orgs::is_head(words[i]) && !line[i].sentence_start {
-                let mut j = i + 1;
-                while j < line.len() && capitalised(words[j]) {
-                    j += 1;
-                }
+                let j = i + 1 + russian_orgs::name_tail(&words[i + 1..], |w| goes_on(w, l));
                 out.push(span(&line[i..j], EntityKind::Organization));
-                i = j;
+                i += 1;
                 continue;
             }
             // The alias table's longest name from here ("МИД России").
@@ -124,6 +125,12 @@ pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) 
         }
     }
     out
+}
+
+/// Whether a capitalised word after an organisation's head may go on with its name: not when
+/// it begins a person's ("агентства Томаса Райтера": the agency, then its astronaut).
+fn goes_on(w: &str, l: &Lists) -> bool {
+    capitalised(w) && !l.first.contains(&stem(w))
 }
 
 fn span(run: &[Token], kind: EntityKind) -> Span {

@@ -46,7 +46,11 @@ pub(super) fn adjective(word: &str) -> bool {
         "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым",
         "им", "ых", "их", "ую", "юю",
     ];
-    l.chars().count() > 4 && ENDS.iter().any(|e| l.ends_with(e))
+    // Verbal nouns share the plural adjectives' "-ие": "заседание", "решение", "развитие".
+    const NOUNS: &[&str] = &["ание", "ение", "тие"];
+    l.chars().count() > 4
+        && ENDS.iter().any(|e| l.ends_with(e))
+        && !NOUNS.iter().any(|e| l.ends_with(e))
 }
 
 /// How many words from `words[i]` (a capitalised adjective) make an organisation's name
@@ -70,6 +74,48 @@ pub(super) fn adjective_org(words: &[&str], i: usize) -> Option<usize> {
     None
 }
 
+/// Whether a lowercase word reads as a noun or adjective in the genitive, the case in which
+/// a name goes on after its head ("Комитет защиты журналистов", "Палаты представителей",
+/// "Министерства сельского хозяйства"). Endings only, so forms of other cases sharing them
+/// pass too; verb forms ("заявила", "считают") and short words ("и", "по", "для") do not.
+pub(super) fn genitive(word: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "ов", "ев", "ей", "ого", "его", "ой", "ых", "их", "ии", "ия", "ы", "и", "а", "я",
+    ];
+    const VERBISH: &[&str] = &[
+        "ла", "ли", "ло", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть", "ти", "ешь",
+    ];
+    word.chars().count() >= 4
+        && word
+            .chars()
+            .all(|c| c.is_lowercase() && ('\u{0430}'..='\u{044F}').contains(&c) || c == 'ё')
+        && ENDS.iter().any(|e| word.ends_with(e))
+        && !VERBISH.iter().any(|e| word.ends_with(e))
+}
+
+/// How many of `words` (those after an organisation's head noun) go on with its name: names
+/// ("США", "Германии") and lowercase genitives, at most five words, ending on a name or a noun
+/// (a trailing adjective belongs to what follows: "Конгресса американской" stops before it).
+pub(super) fn name_tail(words: &[&str], capitalised: impl Fn(&str) -> bool) -> usize {
+    let mut n = 0;
+    let mut end = 0;
+    while n < words.len().min(5) {
+        let w = words[n];
+        if capitalised(w) {
+            n += 1;
+            end = n;
+        } else if genitive(w) {
+            n += 1;
+            if !adjective(w) {
+                end = n;
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,8 +127,31 @@ mod tests {
         assert_eq!(adjective_org(&["Общественной", "палаты"], 0), Some(2));
         assert_eq!(adjective_org(&["Тверской", "суд"], 0), Some(2));
         assert_eq!(adjective_org(&["Тверской", "улице"], 0), None);
+        // A verbal noun is no adjective: "заседание совета" is a meeting, not the council.
+        assert_eq!(
+            adjective_org(&["Следующее", "плановое", "заседание", "совета"], 0),
+            None
+        );
+        assert!(adjective("последние") && !adjective("заседание"));
         assert!(is_descriptor("мэрии"));
         assert!(!is_descriptor("Мэрии"));
         assert!(is_head("Конгресса"));
+    }
+
+    #[test]
+    fn a_name_goes_on_in_the_genitive() {
+        let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let tail = |words: &[&str]| name_tail(words, cap);
+        assert_eq!(tail(&["защиты", "журналистов", "заявил"]), 2);
+        assert_eq!(tail(&["сельского", "хозяйства", "Германии", "сообщила"]), 3);
+        assert_eq!(tail(&["представителей", "Конгресса", "США", "."]), 3);
+        assert_eq!(tail(&["США", "одобрил"]), 1);
+        // A verb, a preposition or a trailing adjective ends it.
+        assert_eq!(tail(&["заявила", "о"]), 0);
+        assert_eq!(tail(&["при", "прокуратуре"]), 0);
+        assert_eq!(tail(&["американской", "делегации"]), 2);
+        assert_eq!(tail(&["американской", "."]), 0);
+        assert!(!genitive("для"));
+        assert!(!genitive("считают"));
     }
 }
