@@ -133,6 +133,11 @@ fn goes_on(w: &str, l: &Lists) -> bool {
     capitalised(w) && !l.first.contains(&stem(w))
 }
 
+/// Whether a word ends like the abstract nouns in -ия ("Дискуссия", "Комментарии").
+fn abstract_noun(w: &str) -> bool {
+    ["ия", "ии", "ию", "ией"].iter().any(|e| w.ends_with(e))
+}
+
 fn span(run: &[Token], kind: EntityKind) -> Span {
     Span {
         start: run[0].start,
@@ -165,7 +170,13 @@ fn classify(
             return None;
         }
         // A sentence's first word is a name only when something says so.
-        if !(acronym(words[0]) || latin(words[0]) || surname(words[0]) || placeish(words[0])) {
+        // Endings in -ия are no evidence here: common nouns open sentences with them
+        // ("Дискуссия", "Акции"), and the countries that have them are in the alias table.
+        if !(acronym(words[0])
+            || latin(words[0])
+            || surname(words[0])
+            || (placeish(words[0]) && !abstract_noun(words[0])))
+        {
             return None;
         }
     }
@@ -306,5 +317,33 @@ mod tests {
     fn sentence_starts_need_evidence() {
         assert!(found("Сегодня тихо. Потом дождь.").is_empty());
         assert_eq!(found("Москвы не видно.").len(), 1);
+        // An ending in -ия opens many sentences with a common noun; places that have one are
+        // known to the alias table.
+        assert!(found("Дискуссия затянулась. Демонстрация прошла мирно.").is_empty());
+        assert_eq!(found("Азию он знает."), [("Азию", EntityKind::Place)]);
+    }
+
+    #[test]
+    fn organisations_go_on_in_the_genitive_with_the_places_inside() {
+        use EntityKind::*;
+        assert_eq!(
+            found("Об этом заявил Комитет защиты журналистов в среду."),
+            [("Комитет защиты журналистов", Organization)]
+        );
+        assert_eq!(
+            found("Ставку снизил Национальный банк Украины."),
+            [
+                ("Национальный банк Украины", Organization),
+                ("Украины", Place)
+            ]
+        );
+        // A person after the organisation is no part of it.
+        assert_eq!(
+            found("Слово получил глава Федерального агентства Иван Петров."),
+            [
+                ("Федерального агентства", Organization),
+                ("Иван Петров", Person)
+            ]
+        );
     }
 }
