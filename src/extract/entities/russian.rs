@@ -17,6 +17,7 @@ use crate::EntityKind;
 pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) -> Vec<Span> {
     let l = lists();
     let mut out = Vec::new();
+    let mut guesses = Vec::new();
     for line in lines {
         let words: Vec<&str> = line.iter().map(|t| t.of(text)).collect();
         let mut i = 0;
@@ -27,6 +28,17 @@ pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) 
                     let inner = &line[i + 1..i + 1 + close];
                     if !inner.is_empty() && inner.len() <= 6 && capitalised(words[i + 1]) {
                         out.push(span(inner, EntityKind::Organization));
+                        // A place inside the name is a place too ("Голос Америки").
+                        let mut k = i + 1;
+                        while k < i + 1 + close {
+                            match known_at(text, line, k, aliases) {
+                                Some((n, e)) if e.kind == EntityKind::Place && n < close => {
+                                    out.push(span(&line[k..k + n], EntityKind::Place));
+                                    k += n;
+                                }
+                                _ => k += 1,
+                            }
+                        }
                         i += close + 2;
                         continue;
                     }
@@ -113,8 +125,12 @@ pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) 
             let run_words = &words[i..j];
             let prev = i.checked_sub(1).map(|k| words[k].to_lowercase());
             let next = words.get(j).copied();
-            if let Some(kind) = classify(run, run_words, (prev.as_deref(), next), text, aliases, l)
+            if let Some((kind, guess)) =
+                classify(run, run_words, (prev.as_deref(), next), text, aliases, l)
             {
+                if guess {
+                    guesses.push(out.len());
+                }
                 out.push(span(run, kind));
             } else if run.len() > 1 && line[i].sentence_start {
                 // The first word opened the sentence; the rest may still be a name.
@@ -124,7 +140,28 @@ pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) 
             i = j;
         }
     }
+    people_by_surname(text, &mut out, &guesses);
     out
+}
+
+/// A lone word typed a place only for want of evidence is a person when the article names a
+/// person with that surname ("Гэбриэль Гиффордс … Гиффордс", "Обаму" after "Барак Обама").
+fn people_by_surname(text: &str, spans: &mut [Span], guesses: &[usize]) {
+    let surnames: std::collections::HashSet<String> = spans
+        .iter()
+        .filter(|s| s.kind == EntityKind::Person)
+        .filter_map(|s| {
+            let name = s.of(text);
+            let mut words = name.split_whitespace();
+            let last = words.next_back()?;
+            words.next().is_some().then(|| stem(last))
+        })
+        .collect();
+    for &g in guesses {
+        if surnames.contains(&stem(spans[g].of(text))) {
+            spans[g].kind = EntityKind::Person;
+        }
+    }
 }
 
 /// Whether a capitalised word after an organisation's head may go on with its name: not when
@@ -146,6 +183,8 @@ fn span(run: &[Token], kind: EntityKind) -> Span {
     }
 }
 
+/// How a run is typed: its kind, and whether that is only the fallback for a lone unknown word
+/// (a place), which the rest of the article may correct (see [`people_by_surname`]).
 fn classify(
     run: &[Token],
     words: &[&str],
@@ -153,10 +192,10 @@ fn classify(
     text: &str,
     aliases: &AliasTable,
     l: &Lists,
-) -> Option<EntityKind> {
+) -> Option<(EntityKind, bool)> {
     let whole = &text[run[0].start..run[run.len() - 1].end];
     if let Some(e) = aliases.lookup_in_text(whole) {
-        return Some(e.kind);
+        return Some((e.kind, false));
     }
     let first = stem(words[0]);
     let known_first = l.first.contains(&first);
@@ -191,7 +230,7 @@ fn classify(
         return None;
     }
     if is_person {
-        return Some(EntityKind::Person);
+        return Some((EntityKind::Person, false));
     }
     // Ministries by their short names: "Минэкономразвития", "Минобороны".
     const MINISTRIES: &[&str] = &[
@@ -215,14 +254,14 @@ fn classify(
     ];
     let lower = words[0].to_lowercase();
     if MINISTRIES.iter().any(|m| lower.starts_with(m)) {
-        return Some(EntityKind::Organization);
+        return Some((EntityKind::Organization, false));
     }
     if let Some(p) = prev {
         if l.org.contains(p) {
-            return Some(EntityKind::Organization);
+            return Some((EntityKind::Organization, false));
         }
         if l.place.contains(p) {
-            return Some(EntityKind::Place);
+            return Some((EntityKind::Place, false));
         }
     }
     if words.len() >= 2 && words.len() <= 3 && words.iter().all(|w| latin(w) && !acronym(w)) {
@@ -254,25 +293,26 @@ fn classify(
         let org = words
             .iter()
             .any(|w| ORGISH.contains(&w.to_lowercase().as_str()));
-        return Some(if org {
+        let kind = if org {
             EntityKind::Organization
         } else {
             EntityKind::Person
-        });
+        };
+        return Some((kind, false));
     }
     if words.iter().all(|w| acronym(w)) || words.iter().any(|w| latin(w)) {
-        return Some(EntityKind::Organization);
+        return Some((EntityKind::Organization, false));
     }
     if words.len() == 1 {
         if surname(words[0]) && !placeish(words[0]) {
-            return Some(EntityKind::Person);
+            return Some((EntityKind::Person, false));
         }
-        return Some(EntityKind::Place);
+        return Some((EntityKind::Place, true));
     }
     if prev.is_some_and(|p| l.prep.contains(p)) || words.iter().all(|w| placeish(w)) {
-        return Some(EntityKind::Place);
+        return Some((EntityKind::Place, false));
     }
-    Some(EntityKind::Person)
+    Some((EntityKind::Person, false))
 }
 
 #[cfg(test)]
@@ -324,6 +364,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_unknown_word_is_a_person_when_the_article_names_one_so() {
+        use EntityKind::*;
+        let text = "Вчера Габриэлла Гиффордс вернулась. Врачи говорят, что Гиффордс здорова.";
+        assert_eq!(
+            found(text),
+            [("Габриэлла Гиффордс", Person), ("Гиффордс", Person)]
+        );
+        // Without the full name the lone word stays a place.
+        assert_eq!(
+            found("Врачи говорят, что Гиффордс здорова."),
+            [("Гиффордс", Place)]
+        );
+    }
+
+    #[test]
     fn organisations_go_on_in_the_genitive_with_the_places_inside() {
         use EntityKind::*;
         assert_eq!(
@@ -336,6 +391,10 @@ mod tests {
                 ("Национальный банк Украины", Organization),
                 ("Украины", Place)
             ]
+        );
+        assert_eq!(
+            found("Об этом сообщило «Радио Украины»."),
+            [("Радио Украины", Organization), ("Украины", Place)]
         );
         // A person after the organisation is no part of it.
         assert_eq!(
