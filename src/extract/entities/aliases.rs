@@ -114,8 +114,34 @@ const RU_ENDINGS: &[&str] = &[
     "ое", "ые", "ие", "ую", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й",
 ];
 
+/// Ukrainian case endings, tried on words with a letter only Ukrainian has (і, ї, є, ґ).
+const UK_ENDINGS: &[&str] = &[
+    "ами", "ями", "ого", "ому", "ими", "ою", "ею", "єю", "ої", "ій", "ий", "ом", "ем", "ах", "ях",
+    "ам", "ям", "им", "их", "а", "я", "у", "ю", "і", "ї", "е", "є", "о", "и", "ь", "й",
+];
+
+/// The stem of one Ukrainian word. A final -ів/-їв alternates with -ов-/-єв- in the other
+/// cases ("Київ" – "Києва" – "Києві", "Харків" – "Харкові"), so it is written that way first.
+fn uk_stem(w: &str) -> String {
+    let w = if let Some(s) = w.strip_suffix("їв") {
+        format!("{s}єв")
+    } else if let Some(s) = w.strip_suffix("ів") {
+        format!("{s}ов")
+    } else {
+        w.to_string()
+    };
+    for e in UK_ENDINGS {
+        if let Some(s) = w.strip_suffix(e)
+            && s.chars().count() >= 3
+        {
+            return s.to_string();
+        }
+    }
+    w
+}
+
 fn is_cyrillic(c: char) -> bool {
-    ('а'..='я').contains(&c) || c == 'ё' || c == 'і' || c == 'ї'
+    ('а'..='я').contains(&c) || matches!(c, 'ё' | 'і' | 'ї' | 'є' | 'ґ')
 }
 
 /// The stem of a Cyrillic word: the key without a case ending (at least three letters stay).
@@ -130,6 +156,9 @@ fn stem_key(k: String) -> String {
     }
     k.split(' ')
         .map(|w| {
+            if w.contains(['і', 'ї', 'є', 'ґ']) {
+                return uk_stem(w);
+            }
             for e in RU_ENDINGS {
                 if let Some(s) = w.strip_suffix(e)
                     && s.chars().count() >= 3
@@ -375,6 +404,28 @@ mod tests {
         assert_eq!(stem("России"), stem("Россия"));
         assert_eq!(stem("Россией"), stem("Россия"));
         assert_eq!(stem("США"), "сша");
+    }
+
+    #[test]
+    fn ukrainian_stems() {
+        for (a, b) in [
+            ("Київ", "Києві"),
+            ("Київ", "Києва"),
+            ("Харків", "Харкові"),
+            ("Харків", "Харкова"),
+            ("Львів", "Львові"),
+            ("Одеса", "Одесі"),
+            ("Дніпро", "Дніпрі"),
+            ("Україна", "України"),
+            ("Україна", "Україною"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        let t = AliasTable::shipped();
+        assert_eq!(
+            t.lookup_in_text("Києві").map(|e| e.name.as_str()),
+            Some("Kyiv")
+        );
     }
 
     #[test]

@@ -84,14 +84,16 @@ pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) 
                 i += n;
                 continue;
             }
-            // A sentence's first word joins a run only when it looks like a name itself.
+            // A sentence's first word joins a run only when it looks like a name itself, and
+            // never when it is a word that is no name ("Вчора Верховна Рада").
             if line[i].sentence_start
                 && i + 1 < line.len()
                 && capitalised(words[i + 1])
-                && !(l.first.contains(&stem(words[i]))
-                    || surname(words[i])
-                    || surname(words[i + 1])
-                    || patronymic(words[i + 1]))
+                && (l.not_names.contains(&stem(words[i]))
+                    || !(l.first.contains(&stem(words[i]))
+                        || surname(words[i])
+                        || surname(words[i + 1])
+                        || patronymic(words[i + 1])))
             {
                 i += 1;
                 continue;
@@ -361,6 +363,33 @@ mod tests {
         // known to the alias table.
         assert!(found("Дискуссия затянулась. Демонстрация прошла мирно.").is_empty());
         assert_eq!(found("Азию он знает."), [("Азию", EntityKind::Place)]);
+    }
+
+    #[test]
+    fn ukrainian_names_and_their_cases() {
+        let text = "Вчора Верховна Рада ухвалила закон. Голова комітету Олексій Гончаренко \
+                    прилетів до Харкова, а потім виступив у Києві та Львові.";
+        let found: Vec<(String, EntityKind)> =
+            crate::extract::entities::entities(None, text, Some("uk"), AliasTable::shipped())
+                .into_iter()
+                .map(|e| (e.name, e.kind))
+                .collect();
+        for want in [
+            ("Verkhovna Rada", EntityKind::Organization),
+            ("Олексій Гончаренко", EntityKind::Person),
+            ("Kharkiv", EntityKind::Place),
+            ("Kyiv", EntityKind::Place),
+            ("Lviv", EntityKind::Place),
+        ] {
+            assert!(
+                found.contains(&(want.0.to_string(), want.1)),
+                "{want:?} in {found:?}"
+            );
+        }
+        assert!(
+            !found.iter().any(|(n, _)| n.starts_with("Вчора")),
+            "{found:?}"
+        );
     }
 
     #[test]
