@@ -18,6 +18,8 @@ mod features;
 mod headline;
 mod honorific;
 mod initial;
+mod latin;
+mod latin_words;
 mod link;
 mod model;
 mod russian;
@@ -34,7 +36,7 @@ pub use self::model::Model;
 /// alias table: a release whose tagger, tokeniser or linking finds different entities bumps
 /// it, and an index built before finds its articles' entities again, from their stored text,
 /// at its next run.
-pub const RECOGNITION: u32 = 3;
+pub const RECOGNITION: u32 = 4;
 
 use crate::{Entity, EntityKind};
 
@@ -195,9 +197,42 @@ fn recognise_part(
             let tagged = honorific::strip(text, &lines, tagged);
             honorific::split_offices(text, &lines, tagged)
         }
+        Some(code) if latin_script(code) => latin::recognise(text, &lines, code, aliases),
         Some(_) => Vec::new(),
     };
     link::with_known_names(text, &lines, found, aliases)
+}
+
+/// Whether `code` (ISO 639-1) is a language written in the Latin script, whose names the
+/// shape rules of [`latin`] can find.
+fn latin_script(code: &str) -> bool {
+    matches!(
+        code,
+        "de" | "es"
+            | "fr"
+            | "it"
+            | "pt"
+            | "nl"
+            | "pl"
+            | "ca"
+            | "da"
+            | "sv"
+            | "no"
+            | "nb"
+            | "fi"
+            | "cs"
+            | "sk"
+            | "sl"
+            | "hr"
+            | "ro"
+            | "hu"
+            | "tr"
+            | "et"
+            | "lv"
+            | "lt"
+            | "id"
+            | "ms"
+    )
 }
 
 /// Whether most letters among the first thousand of `text` are Cyrillic: the English model
