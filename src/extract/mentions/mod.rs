@@ -1,7 +1,7 @@
 //! Mentioned dates: the temporal expressions of a text, resolved against its publication day.
 //!
 //! ```text
-//! body ─ lang_en / lang_de / lang_ru: one combined regex per language (rules::Grammar) ─▶ spans
+//! body ─ lang_en / lang_de / lang_es / lang_ru: one combined regex per language (rules::Grammar) ─▶ spans
 //!      ─ the language's filter (a "May" that is a name, "$1998", "1678.5") ─▶ kept spans
 //!      ─ interpret: the span's words through the language's lexicon ─▶ Expr
 //!      ─ resolve: Expr + publication day (+ tense cue) ─▶ TimeML-like value
@@ -15,7 +15,7 @@
 //!   (`expr::Value`: `2022-11-05`, `2022-11`, `2022`, `2022-W43`, `2022-Q3`, `2022-SU`,
 //!   `199`, `PRESENT_REF`, …).
 //! * `resolve`: the calendar arithmetic from one to the other.
-//! * `lang_en`, `lang_de`, `lang_ru`: rule tables, lexicons, filters, tense cues.
+//! * `lang_en`, `lang_de`, `lang_es`, `lang_ru`: rule tables, lexicons, filters, tense cues.
 //! * `tests`, `robustness`: sentences per language with expected values; odd strings, every
 //!   cut of a mixed text, and a property test (nothing panics, surfaces are the text's own).
 //!
@@ -35,6 +35,7 @@ mod expr;
 mod interpret;
 mod lang_de;
 mod lang_en;
+mod lang_es;
 mod lang_ru;
 mod resolve;
 mod rules;
@@ -67,14 +68,21 @@ use self::rules::Grammar;
 /// ```
 pub fn mentioned_dates(body: &str, published: Option<NaiveDate>) -> Vec<MentionedDate> {
     let mut found: Vec<(usize, usize, String)> = Vec::new();
-    let (de, ru) = (lang_de::likely(body), lang_ru::likely(body));
-    // The English grammar is the costliest scan; a German or Russian text runs it only when
-    // it has English in it too.
-    if lang_en::likely(body) || !(de || ru) {
+    let (de, ru, es) = (
+        lang_de::likely(body),
+        lang_ru::likely(body),
+        lang_es::likely(body),
+    );
+    // The English grammar is the costliest scan; a German, Russian or Spanish text runs it
+    // only when it has English in it too.
+    if lang_en::likely(body) || !(de || ru || es) {
         scan(&lang_en::English, body, published, &mut found);
     }
     if de {
         scan(&lang_de::German, body, published, &mut found);
+    }
+    if es {
+        scan(&lang_es::Spanish, body, published, &mut found);
     }
     if ru {
         scan(&lang_ru::Russian, body, published, &mut found);

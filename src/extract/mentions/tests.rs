@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Language, lang_de, lang_en, lang_ru, mentioned_dates};
+use super::{Language, lang_de, lang_en, lang_es, lang_ru, mentioned_dates};
 
 /// Whether each grammar finds the same spans in `text` as its plain form (without the
 /// leading non-letter that keeps the regex cheap).
@@ -12,7 +12,10 @@ pub(super) fn same_as_plain(text: &str) -> bool {
         let g = lang.grammar();
         g.spans(text).eq(g.spans_plain(text))
     }
-    same(&lang_en::English, text) && same(&lang_de::German, text) && same(&lang_ru::Russian, text)
+    same(&lang_en::English, text)
+        && same(&lang_de::German, text)
+        && same(&lang_ru::Russian, text)
+        && same(&lang_es::Spanish, text)
 }
 
 /// Saturday 5 November 2022.
@@ -279,6 +282,53 @@ fn german() {
                 ("1990er Jahren", "199"),
                 ("Anfang nächsten Jahres", "2023"),
                 ("heute", "2022-11-05"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn spanish() {
+    check(&[
+        (
+            SAT,
+            "El ministro dijo el sábado que las negociaciones de septiembre fracasaron para los dos países.",
+            &[("sábado", "2022-11-05"), ("septiembre", "2022-09")],
+        ),
+        (
+            SAT,
+            "Las elecciones fueron el 16 de octubre, la ley rige desde el 1/3/2021 y el informe llegó en octubre de 2020.",
+            &[
+                ("16 de octubre", "2022-10-16"),
+                ("1/3/2021", "2021-03-01"),
+                ("octubre de 2020", "2020-10"),
+            ],
+        ),
+        (
+            SAT,
+            "El año pasado y hace dos años fue distinto, dijo ayer el portavoz de la empresa.",
+            &[
+                ("El año pasado", "2021"),
+                ("hace dos años", "2020"),
+                ("ayer", "2022-11-04"),
+            ],
+        ),
+        (
+            SAT,
+            "La empresa presentará la próxima semana las cifras del tercer trimestre de 2022, que actualmente son una incógnita.",
+            &[
+                ("la próxima semana", "2022-W45"),
+                ("tercer trimestre de 2022", "2022-Q3"),
+                ("actualmente", "PRESENT_REF"),
+            ],
+        ),
+        (
+            SAT,
+            "En los años 90 y a finales de 2021 lo vio Julio Iglesias por la mañana, y lo dirá mañana.",
+            &[
+                ("los años 90", "199"),
+                ("finales de 2021", "2021"),
+                ("mañana", "2022-11-06"),
             ],
         ),
     ]);
