@@ -1,7 +1,7 @@
 //! Mentioned dates: the temporal expressions of a text, resolved against its publication day.
 //!
 //! ```text
-//! body ─ lang_en / lang_de / lang_es / lang_ru: one combined regex per language (rules::Grammar) ─▶ spans
+//! body ─ lang_en / lang_de / lang_es / lang_ru / lang_uk: one combined regex per language (rules::Grammar) ─▶ spans
 //!      ─ the language's filter (a "May" that is a name, "$1998", "1678.5") ─▶ kept spans
 //!      ─ interpret: the span's words through the language's lexicon ─▶ Expr
 //!      ─ resolve: Expr + publication day (+ tense cue) ─▶ TimeML-like value
@@ -15,7 +15,8 @@
 //!   (`expr::Value`: `2022-11-05`, `2022-11`, `2022`, `2022-W43`, `2022-Q3`, `2022-SU`,
 //!   `199`, `PRESENT_REF`, …).
 //! * `resolve`: the calendar arithmetic from one to the other.
-//! * `lang_en`, `lang_de`, `lang_es`, `lang_ru`: rule tables, lexicons, filters, tense cues.
+//! * `lang_en`, `lang_de`, `lang_es`, `lang_ru`, `lang_uk`: rule tables, lexicons, filters, tense
+//!   cues.
 //! * `tests`, `robustness`: sentences per language with expected values; odd strings, every
 //!   cut of a mixed text, and a property test (nothing panics, surfaces are the text's own).
 //!
@@ -37,6 +38,7 @@ mod lang_de;
 mod lang_en;
 mod lang_es;
 mod lang_ru;
+mod lang_uk;
 mod resolve;
 mod rules;
 
@@ -86,6 +88,9 @@ pub fn mentioned_dates(body: &str, published: Option<NaiveDate>) -> Vec<Mentione
     }
     if ru {
         scan(&lang_ru::Russian, body, published, &mut found);
+        if lang_uk::likely(body) {
+            scan(&lang_uk::Ukrainian, body, published, &mut found);
+        }
     }
     // Spans of one language never overlap; across languages the longer one wins.
     found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));

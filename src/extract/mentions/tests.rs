@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Language, lang_de, lang_en, lang_es, lang_ru, mentioned_dates};
+use super::{Language, lang_de, lang_en, lang_es, lang_ru, lang_uk, mentioned_dates};
 
 /// Whether each grammar finds the same spans in `text` as its plain form (without the
 /// leading non-letter that keeps the regex cheap).
@@ -16,6 +16,7 @@ pub(super) fn same_as_plain(text: &str) -> bool {
         && same(&lang_de::German, text)
         && same(&lang_ru::Russian, text)
         && same(&lang_es::Spanish, text)
+        && same(&lang_uk::Ukrainian, text)
 }
 
 /// Saturday 5 November 2022.
@@ -329,6 +330,44 @@ fn spanish() {
                 ("los años 90", "199"),
                 ("finales de 2021", "2021"),
                 ("mañana", "2022-11-06"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn ukrainian() {
+    check(&[
+        (
+            SAT,
+            "Міністр заявив у суботу, що переговори у вересні провалилися.",
+            &[("суботу", "2022-11-05"), ("вересні", "2022-09")],
+        ),
+        (
+            SAT,
+            "Вибори відбулися 16 жовтня, а закон ухвалили 3 березня 2021 року.",
+            &[
+                ("16 жовтня", "2022-10-16"),
+                ("3 березня 2021 року", "2021-03-03"),
+            ],
+        ),
+        (
+            SAT,
+            "Минулого тижня і два роки тому було інакше, сказав учора речник; торік теж.",
+            &[
+                ("Минулого тижня", "2022-W43"),
+                ("два роки тому", "2020"),
+                ("учора", "2022-11-04"),
+                ("торік", "2021"),
+            ],
+        ),
+        (
+            SAT,
+            "Компанія оприлюднить звіт за третій квартал 2022 року наступного тижня, зараз це невідомо.",
+            &[
+                ("третій квартал 2022 року", "2022-Q3"),
+                ("наступного тижня", "2022-W45"),
+                ("зараз", "PRESENT_REF"),
             ],
         ),
     ]);
