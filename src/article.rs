@@ -111,6 +111,18 @@ impl NewsDate {
         }
     }
 
+    /// The time as the source wrote it, read as if it were UTC (midnight for a day): what
+    /// the index keeps as `published`, so a day filter and a day of the timeline are the day
+    /// the source printed ("2022-10-17T01:00:00+03:00" is on 17 October, not 16 October UTC).
+    /// Ordering by it puts articles of different offsets up to a day's hours out of
+    /// instant order, which a day's granularity does not see.
+    pub fn local_instant(&self) -> DateTime<Utc> {
+        match self {
+            NewsDate::Day(_) => self.to_utc(),
+            NewsDate::Instant(t) => Utc.from_utc_datetime(&t.naive_local()),
+        }
+    }
+
     /// The calendar day as written by the source.
     pub fn day(&self) -> NaiveDate {
         match self {
@@ -305,6 +317,9 @@ mod tests {
         let d = NewsDate::parse("2022-10-18T01:30:00+03:00").unwrap();
         assert_eq!(d.day().to_string(), "2022-10-18");
         assert_eq!(d.to_utc().date_naive().to_string(), "2022-10-17");
+        assert_eq!(d.local_instant().to_rfc3339(), "2022-10-18T01:30:00+00:00");
+        let day = NewsDate::parse("2022-10-18").unwrap();
+        assert_eq!(day.local_instant(), day.to_utc());
     }
 
     #[test]

@@ -519,6 +519,38 @@ fn explain_breaks_scores_down_and_debug_query_warns() {
     );
 }
 
+/// An article published just after midnight in its own time zone is on that day for the
+/// date filters and the timeline, as every output prints it — not on the day before in UTC.
+#[test]
+fn days_are_the_sources_own_days() {
+    let env = TestEnv::new();
+    env.write(
+        "late.jsonl",
+        concat!(
+            r#"{"id":"tz1","title":"Late","text":"Drones over Kyiv after midnight.","#,
+            r#""date":"2022-10-17T01:00:00+03:00","source":"Night Desk"}"#,
+            "\n",
+            r#"{"id":"tz2","title":"Evening","text":"Drones over Kyiv in the evening.","#,
+            r#""date":"2022-10-16T22:30:00-05:00","source":"Night Desk"}"#,
+            "\n"
+        ),
+    );
+    env.index_corpus();
+    let on = |since: &str, until: &str| {
+        ids(&env.search("drones", &["--since", since, "--until", until]))
+    };
+    assert_eq!(on("2022-10-17", "2022-10-17"), ["tz1"]);
+    assert_eq!(on("2022-10-16", "2022-10-16"), ["tz2"]);
+    let timeline = env.search("drones", &["--timeline", "day"]);
+    assert_eq!(day_count(&timeline, "2022-10-17"), 1);
+    assert_eq!(day_count(&timeline, "2022-10-16"), 1);
+    let hit = env.search("midnight", &[]);
+    assert_eq!(
+        hit.hits[0].published.as_deref(),
+        Some("2022-10-17T01:00:00+03:00")
+    );
+}
+
 #[test]
 fn recency_lifts_newer_stories() {
     let env = TestEnv::new();

@@ -100,11 +100,13 @@ pub(crate) fn to_document_with(
         doc.add_text(f.authors, author);
     }
     if let Some(p) = &a.published {
-        doc.add_date(f.published, date(p.to_utc()));
+        // The source's own wall clock (see `NewsDate::local_instant`): filters and
+        // timelines by day then agree with the day every output prints.
+        doc.add_date(f.published, date(p.local_instant()));
         doc.add_text(f.published_text, p.to_string());
     }
     if let Some(m) = &a.modified {
-        doc.add_date(f.modified, date(m.to_utc()));
+        doc.add_date(f.modified, date(m.local_instant()));
     }
     if let Some(l) = &a.language {
         doc.add_text(f.language, l);

@@ -252,12 +252,13 @@ pub fn id_set(results: &SearchResults) -> std::collections::BTreeSet<String> {
     results.hits.iter().map(|h| h.id.clone()).collect()
 }
 
-/// A hit's publication instant in UTC, `None` when undated.
+/// A hit's publication time as the index compares it with day bounds: the source's wall
+/// clock read as UTC (`NewsDate::local_instant`), `None` when undated.
 pub fn published_utc(published: Option<&str>) -> Option<chrono::DateTime<chrono::Utc>> {
     published.map(|p| {
         NewsDate::parse(p)
             .unwrap_or_else(|| panic!("hit.published {p:?} is not YYYY-MM-DD or RFC 3339"))
-            .to_utc()
+            .local_instant()
     })
 }
 
