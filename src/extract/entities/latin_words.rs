@@ -60,7 +60,12 @@ pub(super) const GERMAN_PARTICLES: &[&str] = &["von", "der", "zu", "van", "de"];
 /// Capitals that are no organisation ("COVID", "CEO", "TV", Roman numerals…). Written by us.
 const NOT_ORGS: &str = "covid sars aids hiv dna rna ceo cfo cdo tv dvd cd pc pdf usb gps sms ok km kg cm mm \
 ml pm am ps kw mw gw hd uhd led lcd usw bzw etc ag gmbh sa sl se kg inc ltd plc nv bv spa srl \
-usd eur gbp chf jpy vih sida nie dni sos ojo año nunca \
+usd eur gbp chf jpy stg dmk ffr yen sfr dfl lit bfc ecu dlrs cts mln bln pct \
+note notes shr shrs net qtr avg revs reute reuter \
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august \
+september october november december enero febrero marzo abril mayo junio julio agosto septiembre \
+octubre noviembre diciembre januar februar märz juni juli oktober dezember \
+vih sida nie dni sos ojo año nunca \
 aut ger ita sui nor swe fra esp cze slo can rus gbr ned bel pol fin den hun cro svk jpn kor chn bra \
 arg mex eng sco wal irl usa \
 pib adn bip gdp wifi wlan ram rom oled ssd hdd xl xxl isin ppm mwst pkw lkw ki ia \
