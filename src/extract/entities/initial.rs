@@ -9,6 +9,29 @@ use super::Span;
 use super::honorific::TITLES;
 use super::tokenize::Token;
 
+/// Months and weekdays: no name once a function word before them is gone.
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Function words that start sentences and never name anything alone.
 const FUNCTION: &[&str] = &[
     "A",
@@ -128,18 +151,35 @@ const GENERIC: &[&str] = &[
 ];
 
 /// `spans` without one-word names at a sentence's start that are function words or generic
-/// nouns, or that `text` also writes in lowercase.
+/// nouns, or that `text` also writes in lowercase; a longer name there loses a function word
+/// it begins with ("In Wennington" → "Wennington", "But Kenzo Uchida" → "Kenzo Uchida"), and
+/// goes when what is left is a month or a weekday ("In September"), a number ("About 950") or
+/// one common or function word ("Although I", "All Ticket").
 pub(super) fn drop_common(text: &str, lines: &[Vec<Token>], mut spans: Vec<Span>) -> Vec<Span> {
     let mut tokens = lines.iter().flatten().peekable();
     // The two tokens before the current one: "Dr" "." before "Green" is no sentence end.
     let mut before: [Option<&Token>; 2] = [None, None];
-    spans.retain(|span| {
+    spans.retain_mut(|span| {
         while let Some(t) = tokens.next_if(|t| t.start < span.start) {
             before = [before[1], Some(t)];
         }
         let Some(first) = tokens.peek() else {
             return true;
         };
+        let lead = first.of(text);
+        // Not "A."/"I." (initials), articles ("The Netherlands") or words that begin names.
+        let trims = !matches!(
+            lead,
+            "A" | "An" | "The" | "I" | "No" | "One" | "My" | "Her" | "His"
+        );
+        if first.sentence_start && first.end < span.end && trims && FUNCTION.contains(&lead) {
+            let rest = text[first.end..span.end].trim_start();
+            span.start = span.end - rest.len();
+            let one_word = !rest.contains(char::is_whitespace);
+            return !(CALENDAR.contains(&rest)
+                || !rest.contains(char::is_alphabetic)
+                || (one_word && (FUNCTION.contains(&rest) || common(rest))));
+        }
         if !first.sentence_start || first.end != span.end {
             return true;
         }
@@ -246,6 +286,31 @@ mod tests {
             .collect();
         assert_eq!(kept, ["Kyiv", "Zelensky"]);
         assert!(common("Police") && !common("POLICE") && !common("Kyiv"));
+    }
+
+    #[test]
+    fn a_function_word_leading_a_name_at_a_sentence_start_goes() {
+        let text = "In Wennington the fire spread. But Kenzo Uchida disagreed. In September it \
+                    rained. About 950 came. The Netherlands won. A. Smith scored.";
+        let spans = spans_of(
+            text,
+            &[
+                "In Wennington",
+                "But Kenzo Uchida",
+                "In September",
+                "About 950",
+                "The Netherlands",
+                "A. Smith",
+            ],
+        );
+        let kept: Vec<&str> = drop_common(text, &tokenize(text), spans)
+            .iter()
+            .map(|s| s.of(text))
+            .collect();
+        assert_eq!(
+            kept,
+            ["Wennington", "Kenzo Uchida", "The Netherlands", "A. Smith"]
+        );
     }
 
     #[test]
