@@ -179,6 +179,26 @@ fn entity_filter_finds_a_person_by_surname() {
 }
 
 #[test]
+fn entity_filter_crosses_scripts_for_people_the_alias_table_knows() {
+    let env = TestEnv::new();
+    env.write(
+        "mayor-en.txt",
+        "Title: Kyiv Mayor Asks Residents to Save Power\nOutlet: Harbor Times\nDate: 2022-11-06\n\n\
+         Vitali Klitschko, the mayor of Kyiv, asked residents on Sunday to charge their phones.\n",
+    );
+    env.write(
+        "mayor-ru.txt",
+        "Title: Мэр Киева призвал экономить свет\nOutlet: Novaya Vest\nDate: 2022-11-06\n\n\
+         В воскресенье Виталий Кличко призвал жителей заряжать телефоны, пока есть свет. \
+         По словам Кличко, отключения продлятся.\n",
+    );
+    env.index_corpus();
+    for name in ["Klitschko", "Кличко", "Віталій Кличко", "Vitali Klitschko"] {
+        assert_eq!(env.search_all("", &["--entity", name]).total, 2, "{name}");
+    }
+}
+
+#[test]
 fn entity_type_filter() {
     let env = TestEnv::new();
     index_three(&env);
