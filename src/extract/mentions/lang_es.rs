@@ -70,16 +70,15 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::new(RULES, VARS));
 /// Spanish.
 pub struct Spanish;
 
-/// Whether `text` may hold Spanish: two of its commonest words, found in one pass each.
-pub fn likely(text: &str) -> bool {
+/// How many of Spanish's commonest words that French lacks `text` has (see
+/// [`super::lang_fr::markers`]: the two languages share "la" and "que").
+pub fn markers(text: &str) -> usize {
     [
-        " que ", " los ", " del ", " las ", " para ", " una ", " el ", " la ", " y ", " por ",
-        " con ",
+        " el ", " los ", " las ", " del ", " y ", " una ", " para ", " con ", " por ",
     ]
     .iter()
     .filter(|w| text.contains(*w))
-    .nth(1)
-    .is_some()
+    .count()
 }
 
 #[rustfmt::skip]

@@ -1,7 +1,7 @@
 //! Mentioned dates: the temporal expressions of a text, resolved against its publication day.
 //!
 //! ```text
-//! body ─ lang_en / lang_de / lang_es / lang_ru / lang_uk: one combined regex per language (rules::Grammar) ─▶ spans
+//! body ─ lang_en / de / es / fr / ru / uk: one combined regex per language (rules::Grammar) ─▶ spans
 //!      ─ the language's filter (a "May" that is a name, "$1998", "1678.5") ─▶ kept spans
 //!      ─ interpret: the span's words through the language's lexicon ─▶ Expr
 //!      ─ resolve: Expr + publication day (+ tense cue) ─▶ TimeML-like value
@@ -15,8 +15,8 @@
 //!   (`expr::Value`: `2022-11-05`, `2022-11`, `2022`, `2022-W43`, `2022-Q3`, `2022-SU`,
 //!   `199`, `PRESENT_REF`, …).
 //! * `resolve`: the calendar arithmetic from one to the other.
-//! * `lang_en`, `lang_de`, `lang_es`, `lang_ru`, `lang_uk`: rule tables, lexicons, filters, tense
-//!   cues.
+//! * `lang_en`, `lang_de`, `lang_es`, `lang_fr`, `lang_ru`, `lang_uk`: rule tables, lexicons,
+//!   filters, tense cues.
 //! * `tests`, `robustness`: sentences per language with expected values; odd strings, every
 //!   cut of a mixed text, and a property test (nothing panics, surfaces are the text's own).
 //!
@@ -37,6 +37,7 @@ mod interpret;
 mod lang_de;
 mod lang_en;
 mod lang_es;
+mod lang_fr;
 mod lang_ru;
 mod lang_uk;
 mod resolve;
@@ -70,14 +71,15 @@ use self::rules::Grammar;
 /// ```
 pub fn mentioned_dates(body: &str, published: Option<NaiveDate>) -> Vec<MentionedDate> {
     let mut found: Vec<(usize, usize, String)> = Vec::new();
-    let (de, ru, es) = (
-        lang_de::likely(body),
-        lang_ru::likely(body),
-        lang_es::likely(body),
-    );
-    // The English grammar is the costliest scan; a German, Russian or Spanish text runs it
-    // only when it has English in it too.
-    if lang_en::likely(body) || !(de || ru || es) {
+    let (de, ru) = (lang_de::likely(body), lang_ru::likely(body));
+    // Spanish or French, whichever has more of its own common words (two at least): each
+    // table's filters know only its own language ("2000 personas" is no year).
+    let (es_words, fr_words) = (lang_es::markers(body), lang_fr::markers(body));
+    let es = es_words >= 2 && es_words >= fr_words;
+    let fr = fr_words >= 2 && fr_words > es_words;
+    // The English grammar is the costliest scan; a German, Russian, Spanish or French text
+    // runs it only when it has English in it too.
+    if lang_en::likely(body) || !(de || ru || es || fr) {
         scan(&lang_en::English, body, published, &mut found);
     }
     if de {
@@ -85,6 +87,9 @@ pub fn mentioned_dates(body: &str, published: Option<NaiveDate>) -> Vec<Mentione
     }
     if es {
         scan(&lang_es::Spanish, body, published, &mut found);
+    }
+    if fr {
+        scan(&lang_fr::French, body, published, &mut found);
     }
     if ru {
         scan(&lang_ru::Russian, body, published, &mut found);

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Language, lang_de, lang_en, lang_es, lang_ru, lang_uk, mentioned_dates};
+use super::{Language, lang_de, lang_en, lang_es, lang_fr, lang_ru, lang_uk, mentioned_dates};
 
 /// Whether each grammar finds the same spans in `text` as its plain form (without the
 /// leading non-letter that keeps the regex cheap).
@@ -17,6 +17,7 @@ pub(super) fn same_as_plain(text: &str) -> bool {
         && same(&lang_ru::Russian, text)
         && same(&lang_es::Spanish, text)
         && same(&lang_uk::Ukrainian, text)
+        && same(&lang_fr::French, text)
 }
 
 /// Saturday 5 November 2022.
@@ -330,6 +331,52 @@ fn spanish() {
                 ("los años 90", "199"),
                 ("finales de 2021", "2021"),
                 ("mañana", "2022-11-06"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn french() {
+    check(&[
+        (
+            SAT,
+            "Le ministre a déclaré samedi que les négociations de septembre avaient échoué et que le projet est mort.",
+            &[("samedi", "2022-11-05"), ("septembre", "2022-09")],
+        ),
+        (
+            SAT,
+            "Les élections ont eu lieu le 16 octobre, la loi est en vigueur depuis le 1/3/2021 et le rapport date d'octobre 2020.",
+            &[
+                ("16 octobre", "2022-10-16"),
+                ("1/3/2021", "2021-03-01"),
+                ("octobre 2020", "2020-10"),
+            ],
+        ),
+        (
+            SAT,
+            "L'année dernière et il y a deux ans, c'était différent, a dit hier le porte-parole.",
+            &[
+                ("L'année dernière", "2021"),
+                ("il y a deux ans", "2020"),
+                ("hier", "2022-11-04"),
+            ],
+        ),
+        (
+            SAT,
+            "La société publiera la semaine prochaine les chiffres du troisième trimestre 2022 et Mars reste loin.",
+            &[
+                ("la semaine prochaine", "2022-W45"),
+                ("troisième trimestre 2022", "2022-Q3"),
+            ],
+        ),
+        (
+            SAT,
+            "Dans les années 90 et fin 2021, tout était différent; aujourd'hui aussi.",
+            &[
+                ("les années 90", "199"),
+                ("fin 2021", "2021"),
+                ("aujourd'hui", "2022-11-05"),
             ],
         ),
     ]);
