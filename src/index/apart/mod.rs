@@ -97,11 +97,12 @@ impl SegmentPlugin for TextStore {
             .iter()
             .map(|r| TextReader::open(r.open_read(component())?, 1).map_err(to_tantivy))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        // The run's dictionary; else the first source's (a merge in a run that wrote too
-        // little to train, or in another process); else one trained from what is merged.
+        // The run's dictionary; else the first source's that has one (a merge in a run that
+        // wrote too little to train, or in another process); else one trained from what is
+        // merged (old-format sources only).
         let dict = match self.trainer.decided() {
             Some(Some(dict)) => Some(dict),
-            _ => sources.first().and_then(|s| s.dictionary()),
+            _ => sources.iter().find_map(TextReader::dictionary),
         };
         let source = match dict {
             Some(dict) => DictSource::Fixed(Some(dict)),
