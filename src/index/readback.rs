@@ -89,7 +89,11 @@ pub(crate) struct ReadBack<'s> {
     searcher: &'s Searcher,
     /// Per segment: its doc store and its text store (read with `pread` where possible),
     /// and its columns.
-    segments: Vec<(Option<StoreReader>, Option<StoreReader>, Columns)>,
+    segments: Vec<(
+        Option<StoreReader>,
+        Option<super::apart::TextReader>,
+        Columns,
+    )>,
     /// The text store through the reader's maps, where `pread` is not possible.
     texts: super::Texts<'s>,
 }
@@ -99,13 +103,16 @@ impl<'s> ReadBack<'s> {
     pub(crate) fn open(index: &'s NewsIndex, searcher: &'s Searcher) -> Result<ReadBack<'s>> {
         let mut segments = Vec::new();
         for segment in searcher.segment_readers() {
+            // One block cached: candidates come in document order, often several per block.
             let store = index
                 .dir()
-                .and_then(|dir| store_by_reads(dir, segment, "store"));
+                .and_then(|dir| file_by_reads(dir, segment, "store"))
+                .and_then(|file| StoreReader::open(file, 1).ok());
             let texts = match index.schema.apart() {
                 Some(_) => index
                     .dir()
-                    .and_then(|dir| store_by_reads(dir, segment, "text")),
+                    .and_then(|dir| file_by_reads(dir, segment, "text"))
+                    .and_then(|file| super::apart::TextReader::open(file, 1).ok()),
                 None => None,
             };
             segments.push((store, texts, Columns::open(segment)?));
@@ -127,7 +134,7 @@ impl<'s> ReadBack<'s> {
         };
         let f = self.index.schema.fields();
         let body = match texts {
-            Some(texts) => super::apart::entry_text(&texts.get_document_bytes(addr.doc_id)?),
+            Some(texts) => texts.text(addr.doc_id)?,
             None => self.texts.get(f.body, &doc, addr)?,
         };
         let kept = columns.kept(addr.doc_id);
@@ -135,15 +142,14 @@ impl<'s> ReadBack<'s> {
     }
 }
 
-/// A reader of the segment's doc store (`store`) or text store (`text`, written by the same
-/// store writer) through positioned reads of its file, or `None` where
-/// that is not possible (not Unix, or the file is already gone because a merge replaced the
+/// The segment's doc store (`store`) or text store (`text`) file read through positioned
+/// reads, without tantivy's footer, or `None` where that is not possible (not Unix, or the file is already gone because a merge replaced the
 /// segment: the searcher's own maps still read it then).
-fn store_by_reads(
+fn file_by_reads(
     dir: &std::path::Path,
     segment: &SegmentReader,
     extension: &str,
-) -> Option<StoreReader> {
+) -> Option<FileSlice> {
     #[cfg(unix)]
     {
         let path = dir.join(format!(
@@ -155,8 +161,7 @@ fn store_by_reads(
         let slice = FileSlice::new(Arc::new(handle));
         // Every tantivy file ends with a footer (version, checksum) its directory strips.
         let (_, body) = tantivy::directory::footer::Footer::extract_footer(slice).ok()?;
-        // One block cached: candidates come in document order, often several per block.
-        StoreReader::open(body, 1).ok()
+        Some(body)
     }
     #[cfg(not(unix))]
     {

@@ -9,45 +9,63 @@
 //!
 //! The field marked `apart` in the schema is built without tantivy's `STORED` flag; a
 //! tantivy segment plugin ([`TextStore`]) writes its values, one per document in doc-id
-//! order, to the segment's `.text` file in tantivy's own store format (same compression and
-//! block size as the main store), and stacks those files when segments merge.
+//! order, to the segment's `.text` file, and re-stores the live ones when segments merge.
+//! The file has a format of our own (`format`): zstd blocks of the main store's size
+//! compressed with a dictionary trained on the run's first entries. Segments written before
+//! it are in tantivy's store format, which `reader` still reads; they convert as they merge.
+
+mod format;
+#[cfg(test)]
+mod merge_tests;
+mod reader;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use tantivy::directory::FileSlice;
-use tantivy::index::SegmentId;
+use tantivy::index::{SegmentComponent, SegmentId};
 use tantivy::indexer::doc_id_mapping::{DocIdMapping, MappingType};
 use tantivy::plugin::{PluginMergeContext, PluginWriter, PluginWriterContext, SegmentPlugin};
 use tantivy::schema::document::ErasedDocument;
 use tantivy::schema::{Field, Schema, Value};
-use tantivy::store::{StoreReader, StoreWriter};
+use tantivy::store::Compressor;
 use tantivy::{
     DocAddress, DocId, Searcher, SearcherGeneration, Segment, SegmentReader, TantivyDocument,
     TantivyError, Warmer,
 };
 
+use self::format::{DictSource, TextFileWriter, Trainer};
+pub(crate) use self::reader::TextReader;
 use crate::{Error, Result};
-use tantivy::index::SegmentComponent;
 
 /// The segment file's extension.
 const EXTENSION: &str = "text";
+
+/// Decompressed blocks a segment's shared reader keeps: the hits of one page often share
+/// blocks (tantivy's store reader was opened with 16).
+const CACHED_BLOCKS: usize = 16;
 
 fn component() -> SegmentComponent {
     SegmentComponent::Custom(EXTENSION.to_string())
 }
 
 /// The plugin that keeps one field's text in its own store. Registered on every index whose
-/// schema marks a field `apart` (tantivy refuses to write an index without it).
+/// schema marks a field `apart` (tantivy refuses to write an index without it). One per
+/// index handle, so its dictionary trainer is shared by all the handle's segment writers
+/// and merges.
 pub(crate) struct TextStore {
     field: Field,
+    trainer: Arc<Trainer>,
 }
 
 impl TextStore {
     /// The plugin for `field`, ready to register on a tantivy index.
     pub(crate) fn plugin(field: Field) -> Arc<dyn SegmentPlugin> {
-        Arc::new(TextStore { field })
+        Arc::new(TextStore {
+            field,
+            trainer: Arc::default(),
+        })
     }
 }
 
@@ -57,7 +75,7 @@ impl SegmentPlugin for TextStore {
     }
 
     fn create_writer(&self, ctx: &PluginWriterContext) -> tantivy::Result<Box<dyn PluginWriter>> {
-        let store = store_writer(ctx.segment)?;
+        let store = text_writer(ctx.segment, DictSource::Run(self.trainer.clone()))?;
         Ok(Box::new(TextWriter {
             field: self.field,
             store,
@@ -73,13 +91,31 @@ impl SegmentPlugin for TextStore {
                 "the text store cannot merge a sorted index".into(),
             ));
         }
-        let mut store = store_writer(ctx.target_segment)?;
-        for reader in ctx.readers {
-            let source = StoreReader::open(reader.open_read(component())?, 4)?;
+        // Each source is read in order: one cached block is enough.
+        let sources = ctx
+            .readers
+            .iter()
+            .map(|r| TextReader::open(r.open_read(component())?, 1).map_err(to_tantivy))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        // The run's dictionary; else the first source's that has one (a merge in a run that
+        // wrote too little to train, or in another process); else one trained from what is
+        // merged (old-format sources only).
+        let dict = match self.trainer.decided() {
+            Some(Some(dict)) => Some(dict),
+            _ => sources.iter().find_map(TextReader::dictionary),
+        };
+        let source = match dict {
+            Some(dict) => DictSource::Fixed(Some(dict)),
+            None => DictSource::Run(self.trainer.clone()),
+        };
+        let mut store = text_writer(ctx.target_segment, source)?;
+        for (reader, source) in ctx.readers.iter().zip(&sources) {
             let alive = reader.alive_bitset();
             for doc in 0..reader.max_doc() {
                 if alive.is_none_or(|a| a.is_alive(doc)) {
-                    store.store_bytes(&source.get_document_bytes(doc)?)?;
+                    source
+                        .with_entry(doc, |entry| store.add(entry))
+                        .map_err(to_tantivy)??;
                 }
             }
         }
@@ -96,20 +132,35 @@ pub(crate) fn entry_text(entry: &[u8]) -> Option<String> {
     }
 }
 
-fn store_writer(segment: &Segment) -> tantivy::Result<StoreWriter> {
+/// A writer of `segment`'s text file, with the index's compression level and block size.
+fn text_writer(segment: &Segment, dict: DictSource) -> tantivy::Result<TextFileWriter> {
     let settings = segment.index().settings();
-    Ok(StoreWriter::new(
+    // Our own format is always zstd; an index whose settings say otherwise (none newsdex
+    // creates) gets zstd's default level.
+    let level = match settings.docstore_compression {
+        Compressor::Zstd(zstd) => zstd.compression_level.unwrap_or(3),
+        _ => 3,
+    };
+    Ok(TextFileWriter::new(
         segment.open_write(component())?,
-        settings.docstore_compression,
+        level,
         settings.docstore_blocksize,
-        false,
+        dict,
     )?)
 }
 
-/// Writes each document's text as it is added (so memory stays one block).
+fn to_tantivy(e: Error) -> TantivyError {
+    match e {
+        Error::Tantivy(e) => e,
+        other => TantivyError::InternalError(other.to_string()),
+    }
+}
+
+/// Writes each document's text as it is added (so memory stays one block, plus the first
+/// entries of the run until its dictionary is trained).
 struct TextWriter {
     field: Field,
-    store: StoreWriter,
+    store: TextFileWriter,
     /// The entry being written, reused.
     entry: Vec<u8>,
 }
@@ -122,8 +173,7 @@ impl PluginWriter for TextWriter {
         _schema: &Schema,
     ) -> tantivy::Result<()> {
         // Every document gets an entry, so entries follow doc ids: a marker byte (1: has the
-        // field, 0: has not), then the text. Never empty: tantivy's store writes no block
-        // for a run of empty entries, then cannot read them back.
+        // field, 0: has not), then the text.
         let text = doc
             .as_any()
             .downcast_ref::<TantivyDocument>()
@@ -137,7 +187,7 @@ impl PluginWriter for TextWriter {
             }
             None => self.entry.push(0),
         }
-        self.store.store_bytes(&self.entry)?;
+        self.store.add(&self.entry)?;
         Ok(())
     }
 
@@ -156,7 +206,7 @@ impl PluginWriter for TextWriter {
     }
 
     fn mem_usage(&self) -> usize {
-        self.store.mem_usage()
+        self.store.mem_usage() + self.entry.capacity()
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -168,7 +218,9 @@ impl PluginWriter for TextWriter {
     }
 }
 
-/// The text files of the segments the index reader holds, opened when it loads them.
+/// The text files of the segments the index reader holds, opened when it loads them, and
+/// their readers, each opened once and shared by every search (so its block index is parsed,
+/// its dictionary loaded and its zstd context created once per segment).
 ///
 /// tantivy opens a segment's own files when its reader loads the segment, so a searcher
 /// keeps reading them after a merge has replaced the segment and deleted its files. A
@@ -176,24 +228,40 @@ impl PluginWriter for TextWriter {
 /// run as each new searcher is set up, opens them at the same moment tantivy opens its own.
 #[derive(Default)]
 pub(crate) struct TextFiles {
-    files: Mutex<HashMap<SegmentId, FileSlice>>,
+    files: Mutex<HashMap<SegmentId, Slot>>,
 }
+
+/// A segment's text file and, once a search has read it, its reader.
+type Slot = (FileSlice, Option<Arc<TextReader>>);
 
 impl TextFiles {
     fn get(&self, segment: &SegmentReader) -> Result<FileSlice> {
         let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(file) = files.get(&segment.segment_id()) {
+        if let Some((file, _)) = files.get(&segment.segment_id()) {
             return Ok(file.clone());
         }
         let file = segment
             .open_read(component())
             .map_err(|e| Error::Tantivy(e.into()))?;
-        files.insert(segment.segment_id(), file.clone());
+        files.insert(segment.segment_id(), (file.clone(), None));
         Ok(file)
     }
-}
 
-impl TextFiles {
+    /// The shared reader of `segment`'s text file.
+    fn reader(&self, segment: &SegmentReader) -> Result<Arc<TextReader>> {
+        let file = self.get(segment)?;
+        let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
+        let slot = files
+            .entry(segment.segment_id())
+            .or_insert_with(|| (file, None));
+        if let Some(reader) = &slot.1 {
+            return Ok(reader.clone());
+        }
+        let reader = Arc::new(TextReader::open(slot.0.clone(), CACHED_BLOCKS)?);
+        slot.1 = Some(reader.clone());
+        Ok(reader)
+    }
+
     /// Whether every segment of `searcher` has its text file open (opening those not yet
     /// open). False when one was deleted: another process merged the segment away after
     /// this searcher was loaded and before its text file was opened, so the searcher is
@@ -224,13 +292,13 @@ impl Warmer for TextFiles {
     }
 }
 
-/// Reads the texts of one searcher's articles, opening each segment's store once.
+/// Reads the texts of one searcher's articles through the segments' shared readers.
 pub(crate) struct Texts<'a> {
     searcher: &'a Searcher,
     /// `Some` when the schema keeps a field apart.
     apart: Option<Field>,
     files: &'a TextFiles,
-    stores: RefCell<HashMap<u32, StoreReader>>,
+    readers: RefCell<HashMap<u32, Arc<TextReader>>>,
 }
 
 impl<'a> Texts<'a> {
@@ -244,7 +312,7 @@ impl<'a> Texts<'a> {
             searcher,
             apart,
             files,
-            stores: RefCell::new(HashMap::new()),
+            readers: RefCell::new(HashMap::new()),
         }
     }
 
@@ -262,19 +330,15 @@ impl<'a> Texts<'a> {
                 .and_then(|v| v.as_str())
                 .map(String::from));
         }
-        let mut stores = self.stores.borrow_mut();
-        let store = match stores.entry(addr.segment_ord) {
+        let mut readers = self.readers.borrow_mut();
+        let reader = match readers.entry(addr.segment_ord) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                let file = self
-                    .files
-                    .get(self.searcher.segment_reader(addr.segment_ord))?;
-                let store = StoreReader::open(file, 16)
-                    .map_err(|e| Error::Tantivy(TantivyError::from(e)))?;
-                e.insert(store)
-            }
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                self.files
+                    .reader(self.searcher.segment_reader(addr.segment_ord))?,
+            ),
         };
-        Ok(entry_text(&store.get_document_bytes(addr.doc_id)?))
+        reader.text(addr.doc_id)
     }
 }
 
