@@ -125,6 +125,9 @@ pub(crate) fn relink_all(
     let stored = ReadBack::open(index, &searcher)?;
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let kinds = segment.fast_fields().str("doc_kind")?;
+        let published = segment
+            .fast_fields()
+            .column_opt::<tantivy::DateTime>("published")?;
         for doc in segment.doc_ids_alive() {
             if !first_str(kinds.as_ref(), doc, &mut kind)? || kind != ARTICLE {
                 continue;
@@ -137,7 +140,14 @@ pub(crate) fn relink_all(
                     .iter()
                     .zip(&article.entities)
                     .all(|(a, b)| a.name == b.name && a.kind == b.kind);
-            if same {
+            // Releases before recognition version 4 kept the UTC instant, not the source's
+            // own clock (`NewsDate::local_instant`): such a document is written again too.
+            let kept = published
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map(tantivy::DateTime::into_timestamp_secs);
+            let clock = article.published.map(|p| p.local_instant().timestamp());
+            if same && kept == clock {
                 continue;
             }
             article.entities = found;
@@ -146,4 +156,62 @@ pub(crate) fn relink_all(
         }
     }
     Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::schema::OwnedValue;
+
+    use super::*;
+    use crate::index::document::{DocSource, to_document};
+    use crate::{Article, NewsDate};
+
+    /// An index from before recognition version 4 kept the UTC instant in `published`; its
+    /// first run with this release writes such an article again, on the source's clock.
+    #[test]
+    fn documents_that_kept_the_utc_instant_are_written_again() {
+        let index = NewsIndex::create_in_ram().unwrap();
+        let f = index.schema.fields();
+        let when = NewsDate::parse("2022-10-17T01:00:00+03:00").unwrap();
+        let mut a = Article::new("tz1", "late.jsonl", "Drones over Kyiv after midnight.");
+        a.published = Some(when);
+        a.entities = article_entities(&a, AliasTable::shipped());
+        let mut old = TantivyDocument::default();
+        for (field, value) in to_document(&a, f, &DocSource::default()).field_values() {
+            if field != f.published {
+                old.add_field_value(field, &OwnedValue::from(value));
+            }
+        }
+        let utc = when.to_utc().timestamp();
+        old.add_date(f.published, tantivy::DateTime::from_timestamp_secs(utc));
+        let mut writer = index.index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer.add_document(old).unwrap();
+        writer.commit().unwrap();
+        index.reader.reload().unwrap();
+
+        let published = |index: &NewsIndex| {
+            let searcher = index.searcher().unwrap();
+            let segment = searcher.segment_reader(0);
+            let column = segment
+                .fast_fields()
+                .column_opt::<tantivy::DateTime>("published")
+                .unwrap()
+                .unwrap();
+            let doc = segment.doc_ids_alive().next().unwrap();
+            column.first(doc).unwrap().into_timestamp_secs()
+        };
+        assert_eq!(published(&index), utc);
+        assert_eq!(
+            relink_all(&index, &writer, AliasTable::shipped()).unwrap(),
+            1
+        );
+        writer.commit().unwrap();
+        index.reader.reload().unwrap();
+        assert_eq!(published(&index), when.local_instant().timestamp());
+        // Once on the source's clock, nothing is written again.
+        assert_eq!(
+            relink_all(&index, &writer, AliasTable::shipped()).unwrap(),
+            0
+        );
+    }
 }
