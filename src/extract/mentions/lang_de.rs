@@ -12,7 +12,9 @@ use regex::Regex;
 use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit};
 use super::interpret::{Holiday, Word};
-use super::rules::{Grammar, after, context, decimal, is_any, lookup, number, numeric_date, words};
+use super::rules::{
+    Grammar, after, decade, decimal, is_any, lookup, number, numeric_date, tense_by_cues, words,
+};
 
 #[rustfmt::skip]
 const VARS: &[(&str, &str)] = &[
@@ -219,16 +221,7 @@ impl Language for German {
     }
 
     fn tense(&self, text: &str, s: usize, e: usize) -> Option<Dir> {
-        let (before, after) = context(text, s, e, 6);
-        before.iter().rev().chain(after.iter()).find_map(|w| {
-            if is_any(w, FUTURE_CUES) {
-                Some(Dir::Future)
-            } else if is_any(w, PAST_CUES) {
-                Some(Dir::Past)
-            } else {
-                None
-            }
-        })
+        tense_by_cues(text, (s, e), FUTURE_CUES, PAST_CUES, |_| false)
     }
 
     fn special(&self, surface: &str) -> Option<Expr> {
@@ -241,12 +234,7 @@ impl Language for German {
         if let Some(stem) = first.strip_suffix("er")
             && stem.bytes().all(|b| b.is_ascii_digit())
         {
-            let n: i32 = stem.parse().ok()?;
-            return match stem.len() {
-                4 => Some(Expr::Decade(n / 10)),
-                2 => Some(Expr::Decade(190 + n / 10)),
-                _ => None,
-            };
+            return decade(stem);
         }
         // "Q3 2022".
         if let Some(q) = first.strip_prefix('Q').and_then(|q| q.parse::<u32>().ok()) {

@@ -13,7 +13,9 @@ use chrono::Weekday;
 use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit, YearRef};
 use super::interpret::{Holiday, Word};
-use super::rules::{Grammar, after, context, decimal, is_any, lookup, words};
+use super::rules::{
+    Grammar, after, day_first_date, decade, decimal, is_any, lookup, tense_by_cues, words,
+};
 
 #[rustfmt::skip]
 const VARS: &[(&str, &str)] = &[
@@ -192,32 +194,14 @@ impl Language for Spanish {
     }
 
     fn tense(&self, text: &str, s: usize, e: usize) -> Option<Dir> {
-        let (before, after) = context(text, s, e, 6);
-        before.iter().rev().chain(after.iter()).find_map(|w| {
-            if is_any(w, FUTURE_CUES) {
-                Some(Dir::Future)
-            } else if is_any(w, PAST_CUES) {
-                Some(Dir::Past)
-            } else {
-                None
-            }
-        })
+        tense_by_cues(text, (s, e), FUTURE_CUES, PAST_CUES, |_| false)
     }
 
     fn special(&self, surface: &str) -> Option<Expr> {
         let lower = surface.to_lowercase();
         // "16/10/2022": day first.
-        let parts: Vec<&str> = surface.split(['/', '-']).collect();
-        if let [d, m, y] = parts[..]
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return Some(Expr::Date {
-                year: YearRef::Abs(y.parse().ok()?),
-                month: m.parse().ok()?,
-                day: d.parse().ok()?,
-            });
+        if let Some(date) = day_first_date(surface) {
+            return Some(date);
         }
         // "los años 90", "la década de 1990".
         if lower.starts_with("los años")
@@ -225,12 +209,7 @@ impl Language for Spanish {
             || lower.starts_with("la dec")
         {
             let digits = words(surface).last()?;
-            let n: i32 = digits.parse().ok()?;
-            return match digits.len() {
-                4 => Some(Expr::Decade(n / 10)),
-                2 => Some(Expr::Decade(190 + n / 10)),
-                _ => None,
-            };
+            return decade(digits);
         }
         // "año nuevo", "viernes santo", "domingo de resurrección", "hoy en día", "pasado
         // mañana": phrases whose words mean something else one by one.

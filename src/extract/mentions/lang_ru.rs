@@ -11,7 +11,9 @@ use chrono::Weekday;
 use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit};
 use super::interpret::Word;
-use super::rules::{Grammar, after, context, decimal, is_any, lookup, numeric_date, words};
+use super::rules::{
+    Grammar, after, decade, decimal, is_any, lookup, numeric_date, past_verb, tense_by_cues, words,
+};
 
 #[rustfmt::skip]
 const VARS: &[(&str, &str)] = &[
@@ -193,19 +195,11 @@ impl Language for Russian {
     }
 
     fn tense(&self, text: &str, s: usize, e: usize) -> Option<Dir> {
-        let (before, after) = context(text, s, e, 6);
-        before.iter().rev().chain(after.iter()).find_map(|w| {
-            let past_verb = w.chars().count() >= 5
-                && ["ал", "ил", "ел", "ала", "ила", "ела", "али", "или", "ели"]
-                    .iter()
-                    .any(|x| w.ends_with(x));
-            if is_any(w, FUTURE_CUES) {
-                Some(Dir::Future)
-            } else if is_any(w, PAST_CUES) || past_verb {
-                Some(Dir::Past)
-            } else {
-                None
-            }
+        tense_by_cues(text, (s, e), FUTURE_CUES, PAST_CUES, |w| {
+            past_verb(
+                w,
+                &["ал", "ил", "ел", "ала", "ила", "ела", "али", "или", "ели"],
+            )
         })
     }
 
@@ -221,11 +215,6 @@ impl Language for Russian {
         if !digits.bytes().all(|b| b.is_ascii_digit()) || !rest.starts_with(['е', 'х', 'ы']) {
             return None;
         }
-        let n: i32 = digits.parse().ok()?;
-        match digits.len() {
-            4 => Some(Expr::Decade(n / 10)),
-            2 => Some(Expr::Decade(190 + n / 10)),
-            _ => None,
-        }
+        decade(digits)
     }
 }

@@ -14,7 +14,7 @@
 
 use regex::Regex;
 
-use super::expr::{Expr, YearRef};
+use super::expr::{Dir, Expr, YearRef};
 
 /// A language's temporal expressions, compiled into one regex.
 pub struct Grammar {
@@ -241,6 +241,60 @@ pub fn numeric_date(surface: &str) -> Option<Expr> {
         year: YearRef::Abs(i32::try_from(y).ok()?),
         month: m,
         day: d,
+    })
+}
+
+/// A decade written with its digits: "1990" → 199, "90" → 199 (the 20th century's).
+pub fn decade(digits: &str) -> Option<Expr> {
+    let n: i32 = digits.parse().ok()?;
+    match digits.len() {
+        4 => Some(Expr::Decade(n / 10)),
+        2 => Some(Expr::Decade(190 + n / 10)),
+        _ => None,
+    }
+}
+
+/// A day-first numeric date, "16/10/2022" or "16-10-2022" (Spanish, French).
+pub fn day_first_date(surface: &str) -> Option<Expr> {
+    let parts: Vec<&str> = surface.split(['/', '-']).collect();
+    let [d, m, y] = parts[..] else { return None };
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(Expr::Date {
+        year: YearRef::Abs(y.parse().ok()?),
+        month: m.parse().ok()?,
+        day: d.parse().ok()?,
+    })
+}
+
+/// Whether `w` ends like a past verb of a language (five letters at least: "заявил").
+pub fn past_verb(w: &str, endings: &[&str]) -> bool {
+    w.chars().count() >= 5 && endings.iter().any(|x| w.ends_with(x))
+}
+
+/// The tense the nearest cue word gives within six words either side of `text[s..e]` (those
+/// before first, nearest first): a word of `future`, or one of `past` or that `past_form`
+/// accepts (a past participle or past verb ending).
+pub fn tense_by_cues(
+    text: &str,
+    (s, e): (usize, usize),
+    future: &[&str],
+    past: &[&str],
+    past_form: impl Fn(&str) -> bool,
+) -> Option<Dir> {
+    let (before, after) = context(text, s, e, 6);
+    before.iter().rev().chain(after.iter()).find_map(|w| {
+        if is_any(w, future) {
+            Some(Dir::Future)
+        } else if is_any(w, past) || past_form(w) {
+            Some(Dir::Past)
+        } else {
+            None
+        }
     })
 }
 
