@@ -13,7 +13,7 @@ use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit};
 use super::interpret::{Holiday, Word};
 use super::rules::{
-    Grammar, after, decade, decimal, is_any, lookup, number, numeric_date, tense_by_cues, words,
+    Grammar, after, an_amount, decade, is_any, lookup, number, numeric_date, tense_by_cues, words,
 };
 
 #[rustfmt::skip]
@@ -158,21 +158,17 @@ impl Language for German {
         let surface = &text[s..e];
         let ahead = text[..s].trim_end();
         let next_word = words(after(text, e, 24)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit()) {
-            if ahead.ends_with(['$', '€', '£', '#'])
-                || text[e..].starts_with('%')
-                || decimal(text, e)
-            {
-                return false;
-            }
-            if is_any(
+        if surface.starts_with(|c: char| c.is_ascii_digit())
+            && an_amount(
+                text,
+                (s, e),
                 next_word,
                 &[
                     "prozent", "euro", "dollar", "menschen", "personen", "mal", "uhr", "meter",
                 ],
-            ) {
-                return false;
-            }
+            )
+        {
+            return false;
         }
         // "heute Morgen" in the old spelling is this morning, not tomorrow.
         if surface == "morgen" && is_any(words(ahead).last().unwrap_or(""), &["heute", "gestern"]) {

@@ -14,7 +14,7 @@ use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit, YearRef};
 use super::interpret::{Holiday, Word};
 use super::rules::{
-    Grammar, after, day_first_date, decade, decimal, is_any, lookup, tense_by_cues, words,
+    Grammar, after, an_amount, day_first_date, decade, is_any, lookup, tense_by_cues, words,
 };
 
 #[rustfmt::skip]
@@ -147,14 +147,10 @@ impl Language for Spanish {
         let ahead = text[..s].trim_end();
         let before = words(ahead).last().unwrap_or("").to_lowercase();
         let next_word = words(after(text, e, 24)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit()) {
-            if ahead.ends_with(['$', '€', '£', '#'])
-                || text[e..].starts_with('%')
-                || decimal(text, e)
-            {
-                return false;
-            }
-            if is_any(
+        if surface.starts_with(|c: char| c.is_ascii_digit())
+            && an_amount(
+                text,
+                (s, e),
                 next_word,
                 &[
                     "euros",
@@ -166,9 +162,9 @@ impl Language for Spanish {
                     "metros",
                     "kilómetros",
                 ],
-            ) {
-                return false;
-            }
+            )
+        {
+            return false;
         }
         let lower = surface.to_lowercase();
         // "por la mañana", "esta mañana", "de la mañana": the morning, not tomorrow.

@@ -13,7 +13,7 @@ use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit, YearRef};
 use super::interpret::{Holiday, Word};
 use super::rules::{
-    Grammar, after, day_first_date, decade, decimal, is_any, lookup, tense_by_cues, words,
+    Grammar, after, an_amount, day_first_date, decade, lookup, tense_by_cues, words,
 };
 
 #[rustfmt::skip]
@@ -138,14 +138,10 @@ impl Language for French {
         let surface = &text[s..e];
         let ahead = text[..s].trim_end();
         let next_word = words(after(text, e, 24)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit()) {
-            if ahead.ends_with(['$', '€', '£', '#'])
-                || text[e..].starts_with('%')
-                || decimal(text, e)
-            {
-                return false;
-            }
-            if is_any(
+        if surface.starts_with(|c: char| c.is_ascii_digit())
+            && an_amount(
+                text,
+                (s, e),
                 next_word,
                 &[
                     "euros",
@@ -156,9 +152,9 @@ impl Language for French {
                     "mètres",
                     "kilomètres",
                 ],
-            ) {
-                return false;
-            }
+            )
+        {
+            return false;
         }
         // French writes months in lowercase: "Mars" inside a sentence is the planet (or a
         // brand), "Mai" a name.

@@ -12,7 +12,7 @@ use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit};
 use super::interpret::Word;
 use super::rules::{
-    Grammar, after, decade, decimal, is_any, lookup, numeric_date, past_verb, tense_by_cues, words,
+    Grammar, after, an_amount, decade, lookup, numeric_date, past_verb, tense_by_cues, words,
 };
 
 #[rustfmt::skip]
@@ -145,14 +145,10 @@ impl Language for Russian {
     fn keep(&self, text: &str, s: usize, e: usize) -> bool {
         let surface = &text[s..e];
         let next_word = words(after(text, e, 32)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit()) {
-            if text[..s].trim_end().ends_with(['$', '€', '£', '#', '№'])
-                || text[e..].starts_with('%')
-                || decimal(text, e)
-            {
-                return false;
-            }
-            if is_any(
+        if surface.starts_with(|c: char| c.is_ascii_digit())
+            && an_amount(
+                text,
+                (s, e),
                 next_word,
                 &[
                     "рублей",
@@ -163,9 +159,9 @@ impl Language for Russian {
                     "млн",
                     "млрд",
                 ],
-            ) {
-                return false;
-            }
+            )
+        {
+            return false;
         }
         // "Марта", "Мая" in the middle of a sentence are names (Martha, May).
         let mut ws = words(surface);

@@ -271,6 +271,17 @@ pub fn day_first_date(surface: &str) -> Option<Expr> {
     })
 }
 
+/// Whether the number `text[s..e]` is an amount or a count, not a date: after a currency or
+/// number sign, before "%" or a decimal part, or before one of `units` ("euros", "человек").
+pub fn an_amount(text: &str, (s, e): (usize, usize), next_word: &str, units: &[&str]) -> bool {
+    text[..s]
+        .trim_end()
+        .ends_with(['$', '€', '£', '#', '№', '₴'])
+        || text[e..].starts_with('%')
+        || decimal(text, e)
+        || is_any(next_word, units)
+}
+
 /// Whether `w` ends like a past verb of a language (five letters at least: "заявил").
 pub fn past_verb(w: &str, endings: &[&str]) -> bool {
     w.chars().count() >= 5 && endings.iter().any(|x| w.ends_with(x))
