@@ -85,11 +85,17 @@ pub(super) fn recognise(text: &str, lines: &[Vec<Token>], aliases: &AliasTable) 
                 continue;
             }
             // A sentence's first word joins a run only when it looks like a name itself, and
-            // never when it is a word that is no name ("Вчора Верховна Рада").
+            // never when it is a word that is no name ("Вчора Верховна Рада"), and not for a
+            // surname-like next word the alias table knows as a place ("Жители Киева").
+            let place_next = || {
+                known_at(text, line, i + 1, aliases)
+                    .is_some_and(|(_, e)| e.kind == EntityKind::Place)
+            };
             if line[i].sentence_start
                 && i + 1 < line.len()
                 && capitalised(words[i + 1])
                 && (l.not_names.contains(&stem(words[i]))
+                    || place_next()
                     || !(l.first.contains(&stem(words[i]))
                         || surname(words[i])
                         || surname(words[i + 1])
@@ -369,6 +375,10 @@ mod tests {
         // known to the alias table.
         assert!(found("Дискуссия затянулась. Демонстрация прошла мирно.").is_empty());
         assert!(found("Дроны-камикадзе снова атаковали.").is_empty());
+        assert_eq!(
+            found("Жители Киева остались без света."),
+            [("Киева", EntityKind::Place)]
+        );
         assert_eq!(found("Азию он знает."), [("Азию", EntityKind::Place)]);
     }
 
