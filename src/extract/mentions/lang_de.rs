@@ -13,7 +13,7 @@ use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit};
 use super::interpret::{Holiday, Word};
 use super::rules::{
-    Grammar, after, an_amount, decade, is_any, lookup, number, numeric_date, tense_by_cues, words,
+    Grammar, after, decade, is_any, lookup, number, numeric_date, tense_by_cues, words,
 };
 
 #[rustfmt::skip]
@@ -149,27 +149,26 @@ const PAST_CUES: &[&str] = &[
     "war", "waren", "hatte", "hatten", "wurde", "wurden", "hat", "haben", "seit",
 ];
 
+/// Words after a number that make it an amount or a count, not a year (see
+/// [`super::rules::an_amount`]).
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "prozent", "euro", "dollar", "menschen", "personen", "mal", "uhr", "meter",
+];
+
 impl Language for German {
     fn grammar(&self) -> &Grammar {
         &GRAMMAR
+    }
+
+    fn amount_units(&self) -> Option<&[&str]> {
+        Some(UNITS)
     }
 
     fn keep(&self, text: &str, s: usize, e: usize) -> bool {
         let surface = &text[s..e];
         let ahead = text[..s].trim_end();
         let next_word = words(after(text, e, 24)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit())
-            && an_amount(
-                text,
-                (s, e),
-                next_word,
-                &[
-                    "prozent", "euro", "dollar", "menschen", "personen", "mal", "uhr", "meter",
-                ],
-            )
-        {
-            return false;
-        }
         // "heute Morgen" in the old spelling is this morning, not tomorrow.
         if surface == "morgen" && is_any(words(ahead).last().unwrap_or(""), &["heute", "gestern"]) {
             return false;

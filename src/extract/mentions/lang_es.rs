@@ -13,9 +13,7 @@ use chrono::Weekday;
 use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit, YearRef};
 use super::interpret::{Holiday, Word};
-use super::rules::{
-    Grammar, after, an_amount, day_first_date, decade, is_any, lookup, tense_by_cues, words,
-};
+use super::rules::{Grammar, after, day_first_date, decade, is_any, lookup, tense_by_cues, words};
 
 #[rustfmt::skip]
 const VARS: &[(&str, &str)] = &[
@@ -137,9 +135,20 @@ const PAST_CUES: &[&str] = &[
     "fue", "fueron", "era", "eran", "había", "habían", "ha", "han", "hubo", "dijo", "desde", "anunció",
 ];
 
+/// Words after a number that make it an amount or a count, not a year (see
+/// [`super::rules::an_amount`]).
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "euros", "dólares", "pesos", "personas", "por", "millones", "metros", "kilómetros",
+];
+
 impl Language for Spanish {
     fn grammar(&self) -> &Grammar {
         &GRAMMAR
+    }
+
+    fn amount_units(&self) -> Option<&[&str]> {
+        Some(UNITS)
     }
 
     fn keep(&self, text: &str, s: usize, e: usize) -> bool {
@@ -147,25 +156,6 @@ impl Language for Spanish {
         let ahead = text[..s].trim_end();
         let before = words(ahead).last().unwrap_or("").to_lowercase();
         let next_word = words(after(text, e, 24)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit())
-            && an_amount(
-                text,
-                (s, e),
-                next_word,
-                &[
-                    "euros",
-                    "dólares",
-                    "pesos",
-                    "personas",
-                    "por",
-                    "millones",
-                    "metros",
-                    "kilómetros",
-                ],
-            )
-        {
-            return false;
-        }
         let lower = surface.to_lowercase();
         // "por la mañana", "esta mañana", "de la mañana": the morning, not tomorrow.
         if lower == "mañana" && is_any(&before, &["la", "esta", "una", "cada", "toda"]) {

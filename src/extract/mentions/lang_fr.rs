@@ -12,9 +12,7 @@ use chrono::Weekday;
 use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit, YearRef};
 use super::interpret::{Holiday, Word};
-use super::rules::{
-    Grammar, after, an_amount, day_first_date, decade, lookup, tense_by_cues, words,
-};
+use super::rules::{Grammar, day_first_date, decade, lookup, opens_sentence, tense_by_cues, words};
 
 #[rustfmt::skip]
 const VARS: &[(&str, &str)] = &[
@@ -129,37 +127,27 @@ const PAST_CUES: &[&str] = &[
     "a", "ont", "était", "étaient", "avait", "avaient", "fut", "depuis", "été",
 ];
 
+/// Words after a number that make it an amount or a count, not a year (see
+/// [`super::rules::an_amount`]).
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "euros", "dollars", "personnes", "millions", "milliards", "mètres", "kilomètres",
+];
+
 impl Language for French {
     fn grammar(&self) -> &Grammar {
         &GRAMMAR
     }
 
+    fn amount_units(&self) -> Option<&[&str]> {
+        Some(UNITS)
+    }
+
     fn keep(&self, text: &str, s: usize, e: usize) -> bool {
         let surface = &text[s..e];
-        let ahead = text[..s].trim_end();
-        let next_word = words(after(text, e, 24)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit())
-            && an_amount(
-                text,
-                (s, e),
-                next_word,
-                &[
-                    "euros",
-                    "dollars",
-                    "personnes",
-                    "millions",
-                    "milliards",
-                    "mètres",
-                    "kilomètres",
-                ],
-            )
-        {
-            return false;
-        }
         // French writes months in lowercase: "Mars" inside a sentence is the planet (or a
         // brand), "Mai" a name.
-        let sentence_start = ahead.is_empty() || ahead.ends_with(['.', '!', '?', '\n', '«', '"']);
-        if matches!(surface, "Mars" | "Mai" | "Juin" | "Août") && !sentence_start {
+        if matches!(surface, "Mars" | "Mai" | "Juin" | "Août") && !opens_sentence(text, s) {
             return false;
         }
         true

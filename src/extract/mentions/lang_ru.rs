@@ -12,7 +12,8 @@ use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit};
 use super::interpret::Word;
 use super::rules::{
-    Grammar, after, an_amount, decade, lookup, numeric_date, past_verb, tense_by_cues, words,
+    Grammar, decade, dotted_date, lookup, lookup_or_stem, opens_sentence, past_verb, tense_by_cues,
+    words,
 };
 
 #[rustfmt::skip]
@@ -137,41 +138,29 @@ const FUTURE_CUES: &[&str] = &[
 ];
 const PAST_CUES: &[&str] = &["был", "была", "было", "были", "еще", "ещё", "с"];
 
+/// Words after a number that make it an amount or a count, not a year (see
+/// [`super::rules::an_amount`]).
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "рублей", "долларов", "человек", "процентов", "тысяч", "млн", "млрд",
+];
+
 impl Language for Russian {
     fn grammar(&self) -> &Grammar {
         &GRAMMAR
     }
 
+    fn amount_units(&self) -> Option<&[&str]> {
+        Some(UNITS)
+    }
+
     fn keep(&self, text: &str, s: usize, e: usize) -> bool {
-        let surface = &text[s..e];
-        let next_word = words(after(text, e, 32)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit())
-            && an_amount(
-                text,
-                (s, e),
-                next_word,
-                &[
-                    "рублей",
-                    "долларов",
-                    "человек",
-                    "процентов",
-                    "тысяч",
-                    "млн",
-                    "млрд",
-                ],
-            )
-        {
-            return false;
-        }
         // "Марта", "Мая" in the middle of a sentence are names (Martha, May).
-        let mut ws = words(surface);
+        let mut ws = words(&text[s..e]);
         if let (Some(w), None) = (ws.next(), ws.next())
             && matches!(lookup(LEXICON, w), Some(Word::Month(_)))
             && w.starts_with(|c: char| c.is_uppercase())
-            && !text[..s].trim_end().is_empty()
-            && !text[..s]
-                .trim_end()
-                .ends_with(['.', '!', '?', '\n', '«', '"'])
+            && !opens_sentence(text, s)
         {
             return false;
         }
@@ -180,14 +169,7 @@ impl Language for Russian {
     }
 
     fn word(&self, w: &str) -> Option<Word> {
-        if let Some(x) = lookup(LEXICON, w) {
-            return Some(x);
-        }
-        let lower = w.to_lowercase();
-        STEMS
-            .iter()
-            .find(|(stem, _)| lower.starts_with(stem))
-            .map(|&(_, x)| x)
+        lookup_or_stem(LEXICON, STEMS, w)
     }
 
     fn tense(&self, text: &str, s: usize, e: usize) -> Option<Dir> {
@@ -200,11 +182,8 @@ impl Language for Russian {
     }
 
     fn special(&self, surface: &str) -> Option<Expr> {
-        if surface.starts_with(|c: char| c.is_ascii_digit()) && surface.matches('.').count() == 2 {
-            let end = surface
-                .find(|c: char| !c.is_ascii_digit() && c != '.')
-                .unwrap_or(surface.len());
-            return numeric_date(&surface[..end]);
+        if let Some(date) = dotted_date(surface) {
+            return Some(date);
         }
         // "1990-е годы", "90-х".
         let (digits, rest) = surface.split_once('-')?;

@@ -12,9 +12,7 @@ use chrono::Weekday;
 use super::Language;
 use super::expr::{Dir, Expr, RefKind, Season, Unit, YearRef};
 use super::interpret::Word;
-use super::rules::{
-    Grammar, after, an_amount, decade, lookup, numeric_date, past_verb, tense_by_cues, words,
-};
+use super::rules::{Grammar, decade, dotted_date, lookup_or_stem, past_verb, tense_by_cues};
 
 #[rustfmt::skip]
 const VARS: &[(&str, &str)] = &[
@@ -146,46 +144,24 @@ const FUTURE_CUES: &[&str] = &[
 ];
 const PAST_CUES: &[&str] = &["був", "була", "було", "були", "ще", "з", "із"];
 
+/// Words after a number that make it an amount or a count, not a year (see
+/// [`super::rules::an_amount`]).
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "гривень", "гривні", "доларів", "людей", "осіб", "відсотків", "тисяч", "млн", "млрд",
+];
+
 impl Language for Ukrainian {
     fn grammar(&self) -> &Grammar {
         &GRAMMAR
     }
 
-    fn keep(&self, text: &str, s: usize, e: usize) -> bool {
-        let surface = &text[s..e];
-        let next_word = words(after(text, e, 32)).next().unwrap_or("");
-        if surface.starts_with(|c: char| c.is_ascii_digit())
-            && an_amount(
-                text,
-                (s, e),
-                next_word,
-                &[
-                    "гривень",
-                    "гривні",
-                    "доларів",
-                    "людей",
-                    "осіб",
-                    "відсотків",
-                    "тисяч",
-                    "млн",
-                    "млрд",
-                ],
-            )
-        {
-            return false;
-        }
-        true
+    fn amount_units(&self) -> Option<&[&str]> {
+        Some(UNITS)
     }
 
     fn word(&self, w: &str) -> Option<Word> {
-        if let Some(x) = lookup(LEXICON, w) {
-            return Some(x);
-        }
-        let lower = w.to_lowercase();
-        STEMS
-            .iter()
-            .find(|(stem, _)| lower.starts_with(stem))
-            .map(|&(_, x)| x)
+        lookup_or_stem(LEXICON, STEMS, w)
     }
 
     fn tense(&self, text: &str, s: usize, e: usize) -> Option<Dir> {
@@ -195,11 +171,8 @@ impl Language for Ukrainian {
     }
 
     fn special(&self, surface: &str) -> Option<Expr> {
-        if surface.starts_with(|c: char| c.is_ascii_digit()) && surface.matches('.').count() == 2 {
-            let end = surface
-                .find(|c: char| !c.is_ascii_digit() && c != '.')
-                .unwrap_or(surface.len());
-            return numeric_date(&surface[..end]);
+        if let Some(date) = dotted_date(surface) {
+            return Some(date);
         }
         // "торік" is last year, "позаторік" the year before.
         match surface.to_lowercase().as_str() {

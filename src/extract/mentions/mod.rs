@@ -123,13 +123,21 @@ trait Language {
     /// The language's rules, compiled once.
     fn grammar(&self) -> &Grammar;
     /// Whether the span `text[s..e]` is a date here (not "$1998", "Theresa May", "now-defunct").
-    fn keep(&self, text: &str, s: usize, e: usize) -> bool;
+    fn keep(&self, _text: &str, _s: usize, _e: usize) -> bool {
+        true
+    }
     /// What a word means; `None` for words without a meaning of their own ("the", digits).
     fn word(&self, w: &str) -> Option<Word>;
     /// Whether the sentence around `text[s..e]` points to the future or the past.
     fn tense(&self, text: &str, s: usize, e: usize) -> Option<Dir>;
     /// Surfaces the word bag cannot read (spelled-out years, numeric dates).
     fn special(&self, _surface: &str) -> Option<Expr> {
+        None
+    }
+    /// The words after a number that make it an amount, for the shared amount check
+    /// ([`rules::an_amount`]) run before [`Language::keep`]; `None` when the language's own
+    /// `keep` does it all (English).
+    fn amount_units(&self) -> Option<&[&str]> {
         None
     }
 }
@@ -142,6 +150,14 @@ fn scan(
     out: &mut Vec<(usize, usize, String)>,
 ) {
     for (s, e) in lang.grammar().spans(text) {
+        if let Some(units) = lang.amount_units()
+            && text[s..e].starts_with(|c: char| c.is_ascii_digit())
+        {
+            let next_word = rules::words(rules::after(text, e, 32)).next().unwrap_or("");
+            if rules::an_amount(text, (s, e), next_word, units) {
+                continue;
+            }
+        }
         if !lang.keep(text, s, e) {
             continue;
         }

@@ -282,6 +282,37 @@ pub fn an_amount(text: &str, (s, e): (usize, usize), next_word: &str, units: &[&
         || is_any(next_word, units)
 }
 
+/// Whether `text[s..]` opens a sentence: nothing but space before it, or a full stop, a
+/// question or exclamation mark, a line break or an opening quote.
+pub fn opens_sentence(text: &str, s: usize) -> bool {
+    let ahead = text[..s].trim_end();
+    ahead.is_empty() || ahead.ends_with(['.', '!', '?', '\n', '«', '"'])
+}
+
+/// What `w` means by `lexicon`, else by the first of `stems` its lowercase form begins with
+/// (inflected words: "прошлой", "минулого").
+pub fn lookup_or_stem<T: Copy>(lexicon: &[(&str, T)], stems: &[(&str, T)], w: &str) -> Option<T> {
+    lookup(lexicon, w).or_else(|| {
+        let lower = w.to_lowercase();
+        stems
+            .iter()
+            .find(|(stem, _)| lower.starts_with(stem))
+            .map(|&(_, x)| x)
+    })
+}
+
+/// A day-first date with dots at the start of `surface`, words after it left aside
+/// ("16.10.2022 года", "16.10.2022 року").
+pub fn dotted_date(surface: &str) -> Option<Expr> {
+    if !surface.starts_with(|c: char| c.is_ascii_digit()) || surface.matches('.').count() != 2 {
+        return None;
+    }
+    let end = surface
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(surface.len());
+    numeric_date(&surface[..end])
+}
+
 /// Whether `w` ends like a past verb of a language (five letters at least: "заявил").
 pub fn past_verb(w: &str, endings: &[&str]) -> bool {
     w.chars().count() >= 5 && endings.iter().any(|x| w.ends_with(x))
