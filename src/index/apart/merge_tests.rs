@@ -5,9 +5,9 @@ use std::sync::Arc;
 use tantivy::indexer::doc_id_mapping::DocIdMapping;
 use tantivy::plugin::{PluginMergeContext, PluginWriter, PluginWriterContext, SegmentPlugin};
 use tantivy::schema::document::ErasedDocument;
-use tantivy::schema::{Field, Schema, TEXT, Value};
+use tantivy::schema::{Field, Schema, TEXT};
 use tantivy::store::{Compressor, StoreWriter, ZstdCompressor};
-use tantivy::{DocId, Index, IndexWriter, Segment, TantivyDocument, doc};
+use tantivy::{DocId, Index, IndexWriter, Segment, doc};
 
 use super::{TextReader, TextStore, component};
 
@@ -42,13 +42,8 @@ impl PluginWriter for LegacyWriter {
         doc: &dyn ErasedDocument,
         _schema: &Schema,
     ) -> tantivy::Result<()> {
-        let text = doc
-            .as_any()
-            .downcast_ref::<TantivyDocument>()
-            .and_then(|d| d.get_first(self.0))
-            .and_then(|v| v.as_str());
-        let mut entry = vec![u8::from(text.is_some())];
-        entry.extend_from_slice(text.unwrap_or_default().as_bytes());
+        let mut entry = Vec::new();
+        super::encode_entry(doc, self.0, &mut entry);
         Ok(self.1.store_bytes(&entry)?)
     }
     fn serialize(

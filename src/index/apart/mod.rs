@@ -124,7 +124,21 @@ impl SegmentPlugin for TextStore {
     }
 }
 
-/// The text of one text-store entry (see `TextWriter::add_document`).
+/// Writes into `out` (cleared first) the text-store entry of `doc`'s `field`: a marker byte
+/// (1: has the field, 0: has not), then the text. Every document gets one, so entries follow
+/// doc ids.
+fn encode_entry(doc: &dyn ErasedDocument, field: Field, out: &mut Vec<u8>) {
+    let text = doc
+        .as_any()
+        .downcast_ref::<TantivyDocument>()
+        .and_then(|d| d.get_first(field))
+        .and_then(|v| v.as_str());
+    out.clear();
+    out.push(u8::from(text.is_some()));
+    out.extend_from_slice(text.unwrap_or_default().as_bytes());
+}
+
+/// The text of one text-store entry (see [`encode_entry`]).
 pub(crate) fn entry_text(entry: &[u8]) -> Option<String> {
     match entry.split_first() {
         Some((1, text)) => Some(String::from_utf8_lossy(text).into_owned()),
@@ -172,21 +186,7 @@ impl PluginWriter for TextWriter {
         doc: &dyn ErasedDocument,
         _schema: &Schema,
     ) -> tantivy::Result<()> {
-        // Every document gets an entry, so entries follow doc ids: a marker byte (1: has the
-        // field, 0: has not), then the text.
-        let text = doc
-            .as_any()
-            .downcast_ref::<TantivyDocument>()
-            .and_then(|d| d.get_first(self.field))
-            .and_then(|v| v.as_str());
-        self.entry.clear();
-        match text {
-            Some(text) => {
-                self.entry.push(1);
-                self.entry.extend_from_slice(text.as_bytes());
-            }
-            None => self.entry.push(0),
-        }
+        encode_entry(doc, self.field, &mut self.entry);
         self.store.add(&self.entry)?;
         Ok(())
     }
