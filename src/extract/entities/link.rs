@@ -96,8 +96,9 @@ pub(super) fn known_at<'a>(
 }
 
 /// Words that name no one alone: a company's legal form, an abbreviation written before a
-/// name ("Sen.", "St."), an abbreviated month.
-const NO_NAME_ALONE: [&[&str]; 3] = [
+/// name ("Sen.", "St."), an abbreviated month, an abbreviation of wire copy's results tables
+/// (the tagger takes "Dlrs" at a line's start).
+const NO_NAME_ALONE: [&[&str]; 4] = [
     &[
         "Bhd", "Co", "Corp", "Cos", "GmbH", "Inc", "LLC", "Ltd", "PLC", "Plc",
     ],
@@ -105,17 +106,61 @@ const NO_NAME_ALONE: [&[&str]; 3] = [
     &[
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     ],
+    &[
+        "Dlr", "Dlrs", "Cts", "Shr", "Shrs", "Revs", "Qtr", "Qtly", "Mths", "Mln", "Bln", "Pct",
+        "Vs", "Avg",
+    ],
+];
+
+/// Number words: no name with those words alone ("Nine Mths"), but a number alone may be one
+/// (the British television channel Five).
+const NUMBERS: &[&str] = &[
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+    "Twenty",
+    "Thirty",
+    "Forty",
+    "Fifty",
+    "Hundred",
+    "Thousand",
+    "Million",
+    "Billion",
 ];
 
 /// Whether `surface` is nothing but such words ("Co", "Inc.", "Co Inc", "Rep.", "Feb"): what
 /// the tagger leaves when it misses the name after or before them ("Birr, Wilson and Co", a
-/// name cut by a line, "Sen." whose full stop was taken for a sentence end).
+/// name cut by a line, "Sen." whose full stop was taken for a sentence end), with or without
+/// [`NUMBERS`] ("Nine Mths").
 pub(super) fn names_no_one(surface: &str) -> bool {
-    let mut words = surface
+    let mut listed = 0;
+    for w in surface
         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
-        .peekable();
-    words.peek().is_some() && words.all(|w| NO_NAME_ALONE.iter().any(|list| list.contains(&w)))
+    {
+        if NO_NAME_ALONE.iter().any(|list| list.contains(&w)) {
+            listed += 1;
+        } else if !NUMBERS.contains(&w) {
+            return false;
+        }
+    }
+    listed > 0
 }
 
 /// Collapses whitespace; drops a trailing possessive.
@@ -404,7 +449,18 @@ mod tests {
     #[test]
     fn forms_and_abbreviations_alone_are_no_name() {
         for lone in [
-            "Co", "Inc.", "Co Inc", "Ltd", "Cos.", "Rep.", "Sen", "St.", "Dr", "Feb",
+            "Co",
+            "Inc.",
+            "Co Inc",
+            "Ltd",
+            "Cos.",
+            "Rep.",
+            "Sen",
+            "St.",
+            "Dr",
+            "Feb",
+            "Nine Mths",
+            "Dlrs",
         ] {
             assert!(names_no_one(lone), "{lone}");
         }
@@ -417,10 +473,16 @@ mod tests {
             "St. Louis",
             "Mt Etna",
         ];
-        for name in names
-            .into_iter()
-            .chain(["Dr. Dre", "May", "Febland", "Jan Smith"])
-        {
+        for name in names.into_iter().chain([
+            "Dr. Dre",
+            "May",
+            "Febland",
+            "Jan Smith",
+            "Six Flags",
+            "One Direction",
+            "Five",
+            "Nine",
+        ]) {
             assert!(!names_no_one(name), "{name}");
         }
     }
