@@ -217,6 +217,59 @@ impl TextFileWriter {
         Ok(())
     }
 
+    /// The dictionary blocks are compressed with, once decided (`Some(None)`: none).
+    pub(super) fn dictionary(&self) -> Option<&Dict> {
+        self.compressor.as_ref().map(|(_, dict)| dict)
+    }
+
+    /// Whether the block being filled holds entries, but under half a block: closing it
+    /// to append a frame would leave a small block (worse compressed, one more to index).
+    pub(super) fn pending_is_small(&self) -> bool {
+        !self.block.is_empty() && self.block.len() < self.block_size / 2
+    }
+
+    /// Appends a block compressed elsewhere with this writer's dictionary (a merge copying a
+    /// source's block): `frame`, holding the next `docs` entries, `raw_len` bytes
+    /// decompressed. The block being filled is closed first, so entries stay in doc order.
+    pub(super) fn append_frame(
+        &mut self,
+        frame: &[u8],
+        docs: DocId,
+        raw_len: u32,
+    ) -> std::io::Result<()> {
+        if self.compressor.is_none() {
+            return Err(std::io::Error::other(
+                "a text-store frame copied before the dictionary is decided",
+            ));
+        }
+        self.flush_block()?;
+        self.out.write_all(frame)?;
+        self.index.push((self.docs, self.written, raw_len));
+        self.written += frame.len() as u64;
+        self.docs += docs;
+        Ok(())
+    }
+
+    /// Appends `docs` entries already encoded (a source's block decompressed) to the block
+    /// being filled, all of them before it may close: so a small block pending before a
+    /// copyable one takes that block in whole, and what follows is on block boundaries again.
+    pub(super) fn append_entries(&mut self, entries: &[u8], docs: DocId) -> std::io::Result<()> {
+        if self.compressor.is_none() {
+            return Err(std::io::Error::other(
+                "text-store entries appended before the dictionary is decided",
+            ));
+        }
+        if self.block.is_empty() {
+            self.block_first = self.docs;
+        }
+        self.block.extend_from_slice(entries);
+        self.docs += docs;
+        if self.block.len() >= self.block_size {
+            self.flush_block()?;
+        }
+        Ok(())
+    }
+
     /// Bytes held in memory.
     pub(super) fn mem_usage(&self) -> usize {
         self.held.capacity() + self.block.capacity() + self.index.capacity() * 16

@@ -115,3 +115,326 @@ fn old_and_new_segments_merge_into_the_new_format() {
     want.sort();
     assert_eq!(got, want);
 }
+
+/// Through tantivy: two segments written by one index handle (so with the dictionary the
+/// run trained) merge into a file holding their blocks as they were, with every body.
+#[test]
+fn a_runs_segments_merge_by_copying_blocks() {
+    let mut builder = Schema::builder();
+    let field = builder.add_text_field("body", TEXT);
+    let index = Index::builder()
+        .schema(builder.build())
+        .register_plugin(TextStore::plugin(field))
+        .open_or_create(tantivy::directory::RamDirectory::create())
+        .unwrap();
+    let mut w: IndexWriter = index.writer(15_000_000).unwrap();
+    let long = |i: usize| body(i).repeat(8);
+    for i in 0..600 {
+        w.add_document(doc!(field => long(i))).unwrap();
+        if i == 399 {
+            w.commit().unwrap();
+        }
+    }
+    w.commit().unwrap();
+    let reader = index.reader().unwrap();
+    reader.reload().unwrap();
+    let frames = |segment: &tantivy::SegmentReader| -> Vec<Vec<u8>> {
+        let texts = TextReader::open(segment.open_read(component()).unwrap(), 1).unwrap();
+        assert!(texts.dictionary().is_some(), "no dictionary trained");
+        let own = texts.own().unwrap();
+        let blocks = own
+            .raw_blocks()
+            .map(|b| b.unwrap().frame.as_slice().to_vec());
+        blocks.collect()
+    };
+    let searcher = reader.searcher();
+    let sources: Vec<Vec<u8>> = searcher.segment_readers().iter().flat_map(frames).collect();
+    // Two commits, each one segment per indexing thread.
+    assert!(searcher.segment_readers().len() >= 2);
+    w.merge(&index.searchable_segment_ids().unwrap())
+        .wait()
+        .unwrap();
+    w.wait_merging_threads().unwrap();
+    reader.reload().unwrap();
+    let searcher = reader.searcher();
+    let segment = &searcher.segment_readers()[0];
+    let merged = frames(segment);
+    assert_eq!(merged.len(), sources.len());
+    assert!(
+        sources.iter().all(|f| merged.contains(f)),
+        "blocks re-compressed"
+    );
+    let texts = TextReader::open(segment.open_read(component()).unwrap(), 2).unwrap();
+    let mut got: Vec<_> = (0..600).map(|d| texts.text(d).unwrap().unwrap()).collect();
+    let mut want: Vec<_> = (0..600).map(long).collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+}
+
+/// Block-copying merges, at the level of files: sources written with `TextFileWriter`,
+/// merged with `merge::append_live` as the plugin does.
+mod copy {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use tantivy::DocId;
+    use tantivy::directory::{Directory, RamDirectory};
+    use tantivy::store::{Compressor, StoreWriter, ZstdCompressor};
+
+    use crate::index::apart::TextReader;
+    use crate::index::apart::format::{Dict, DictSource, TextFileWriter, Trainer};
+    use crate::index::apart::merge::append_live;
+
+    const BLOCK: usize = 8 * 1024;
+
+    /// A source of a merge: its text file, its number of documents, which are alive.
+    type Source<'a> = (&'a TextReader, DocId, &'a dyn Fn(DocId) -> bool);
+
+    /// Entry `i` of a run seeded `seed`: English-like text of 40 to 440 words, some empty.
+    fn entry(seed: usize, i: usize) -> Vec<u8> {
+        if i % 11 == 3 {
+            return Vec::new();
+        }
+        let words = [
+            "harbour", "ferry", "council", "minister", "rain", "market", "wheat", "strike", "port",
+            "budget", "the", "of", "and", "said", "on", "Tuesday", "shares", "oil", "prices",
+            "bank", "rose", "fell", "percent", "quarter", "tonnes", "exports",
+        ];
+        let n = 40 + (i * 37 + seed * 101) % 400;
+        let mut text = format!("Story {seed}/{i}: ");
+        for k in 0..n {
+            text.push_str(words[(i * 7 + k * k + seed * k) % words.len()]);
+            text.push(if k % 13 == 12 { '.' } else { ' ' });
+        }
+        text.into_bytes()
+    }
+
+    /// Writes `name` with entries `range` of run `seed`.
+    fn write(
+        dir: &RamDirectory,
+        name: &str,
+        seed: usize,
+        range: std::ops::Range<usize>,
+        dict: DictSource,
+    ) {
+        let out = dir.open_write(Path::new(name)).unwrap();
+        let mut w = TextFileWriter::new(out, 3, BLOCK, dict).unwrap();
+        for i in range {
+            w.add(&entry(seed, i)).unwrap();
+        }
+        w.close().unwrap();
+    }
+
+    fn open(dir: &RamDirectory, name: &str) -> TextReader {
+        TextReader::open(dir.open_read(Path::new(name)).unwrap(), 1).unwrap()
+    }
+
+    /// A file's blocks as stored: frame and size decompressed.
+    fn frames(reader: &TextReader) -> Vec<(Vec<u8>, u32)> {
+        let own = reader.own().expect("our format");
+        own.raw_blocks()
+            .map(|b| b.unwrap())
+            .map(|b| (b.frame.as_slice().to_vec(), b.raw_len))
+            .collect()
+    }
+
+    fn max_doc(reader: &TextReader) -> DocId {
+        reader.own().map_or(0, |own| own.docs())
+    }
+
+    /// Merges `sources` (each with the documents alive in it) into `name`, written with
+    /// `dict`.
+    fn merge(dir: &RamDirectory, name: &str, dict: Dict, sources: &[Source<'_>]) -> TextReader {
+        let out = dir.open_write(Path::new(name)).unwrap();
+        let mut w = TextFileWriter::new(out, 3, BLOCK, DictSource::Fixed(dict)).unwrap();
+        for &(source, max_doc, alive) in sources {
+            append_live(&mut w, source, max_doc, alive).unwrap();
+        }
+        w.close().unwrap();
+        open(dir, name)
+    }
+
+    fn entries(reader: &TextReader, n: usize) -> Vec<Vec<u8>> {
+        let all = (0..n).map(|d| reader.with_entry(d as DocId, <[u8]>::to_vec).unwrap());
+        let got: Vec<Vec<u8>> = all.collect();
+        assert!(
+            reader.with_entry(n as DocId, |_| ()).is_err(),
+            "more entries"
+        );
+        got
+    }
+
+    /// Two segments of one run (one dictionary), nothing deleted: the merged file's blocks
+    /// are the sources' frames byte for byte, in order — the first source's partial last
+    /// block included, which re-compressing entry by entry would have filled up with the
+    /// second source's first entries.
+    #[test]
+    fn a_merge_of_one_runs_segments_copies_their_blocks() {
+        let dir = RamDirectory::create();
+        let trainer = Arc::new(Trainer::default());
+        write(&dir, "a.text", 1, 0..690, DictSource::Run(trainer.clone()));
+        write(
+            &dir,
+            "b.text",
+            1,
+            690..1000,
+            DictSource::Run(trainer.clone()),
+        );
+        let dict = trainer.decided().expect("dictionary decided");
+        assert!(dict.is_some(), "no dictionary trained");
+        let (a, b) = (open(&dir, "a.text"), open(&dir, "b.text"));
+        let (fa, fb) = (frames(&a), frames(&b));
+        assert!(
+            fa.last().unwrap().1 < BLOCK as u32,
+            "a's last block is partial"
+        );
+        let all = |_| true;
+        let merged = merge(&dir, "m.text", dict, &[(&a, 690, &all), (&b, 310, &all)]);
+        let want: Vec<_> = fa.into_iter().chain(fb).collect();
+        assert!(frames(&merged) == want, "blocks re-compressed");
+        let want: Vec<_> = (0..1000).map(|i| entry(1, i)).collect();
+        assert_eq!(entries(&merged, 1000), want);
+    }
+
+    /// With deletes in some blocks (one entirely deleted), only those are re-compressed: the
+    /// others are copied, the live texts read back in order, and no re-compressed block but
+    /// the file's last is under half a block.
+    #[test]
+    fn a_merge_with_deletes_re_compresses_only_their_blocks() {
+        let dir = RamDirectory::create();
+        let trainer = Arc::new(Trainer::default());
+        write(&dir, "a.text", 2, 0..700, DictSource::Run(trainer.clone()));
+        write(
+            &dir,
+            "b.text",
+            2,
+            700..1000,
+            DictSource::Run(trainer.clone()),
+        );
+        let dict = trainer.decided().unwrap();
+        let (a, b) = (open(&dir, "a.text"), open(&dir, "b.text"));
+        let firsts: Vec<DocId> = a
+            .own()
+            .unwrap()
+            .raw_blocks()
+            .map(|b| b.unwrap().first)
+            .collect();
+        // In a: one doc of block 3, all of block 5 but its first, block 6 whole; in b: docs
+        // 0 and 150.
+        let (b3, b5, b7) = (firsts[3], firsts[5], firsts[7]);
+        let dead_a = move |d: DocId| d == b3 + 1 || (b5 + 1..b7).contains(&d);
+        let alive_a = move |d| !dead_a(d);
+        let alive_b = |d| d != 0 && d != 150;
+        let merged = merge(
+            &dir,
+            "m.text",
+            dict,
+            &[(&a, 700, &alive_a), (&b, 300, &alive_b)],
+        );
+        let live_a = (0..700).filter(|&i| alive_a(i as DocId));
+        let live_b = (700..1000).filter(|&i| alive_b((i - 700) as DocId));
+        let want: Vec<_> = live_a.chain(live_b).map(|i| entry(2, i)).collect();
+        assert_eq!(entries(&merged, want.len()), want);
+
+        let sources: Vec<_> = frames(&a).into_iter().chain(frames(&b)).collect();
+        let got = frames(&merged);
+        let copied = got.iter().filter(|f| sources.contains(f)).count();
+        // All but those with deletes (a's 3, 5, 6; b's first and 150's), and the ones after
+        // them when taken into the small block re-compressing them left (a's 7, at most two
+        // of b's).
+        assert!(
+            copied >= sources.len() - 8,
+            "{copied} of {} copied",
+            sources.len()
+        );
+        for (i, f) in got.iter().enumerate() {
+            let last = i + 1 == got.len();
+            assert!(
+                last || sources.contains(f) || f.1 >= BLOCK as u32 / 2,
+                "block {i}: {}",
+                f.1
+            );
+        }
+    }
+
+    /// A source compressed with another dictionary is re-compressed with the merged file's;
+    /// one with the same is copied.
+    #[test]
+    fn a_source_with_another_dictionary_is_re_compressed() {
+        let dir = RamDirectory::create();
+        let (t1, t2) = (Arc::new(Trainer::default()), Arc::new(Trainer::default()));
+        write(&dir, "a.text", 3, 0..600, DictSource::Run(t1.clone()));
+        write(&dir, "b.text", 4, 0..600, DictSource::Run(t2.clone()));
+        let (a, b) = (open(&dir, "a.text"), open(&dir, "b.text"));
+        assert!(a.dictionary().is_some() && a.dictionary() != b.dictionary());
+        let all = |_| true;
+        let merged = merge(
+            &dir,
+            "m.text",
+            a.dictionary(),
+            &[(&a, 600, &all), (&b, 600, &all)],
+        );
+        let got = frames(&merged);
+        let fa = frames(&a);
+        assert!(got.starts_with(&fa[..]), "a's blocks copied");
+        assert!(
+            !frames(&b).iter().any(|f| got.contains(f)),
+            "b's blocks copied"
+        );
+        let want = (0..600)
+            .map(|i| entry(3, i))
+            .chain((0..600).map(|i| entry(4, i)));
+        assert_eq!(entries(&merged, 1200), want.collect::<Vec<_>>());
+    }
+
+    /// Sources without a dictionary merged into a file without one are copied; a file in
+    /// tantivy's store format (an older index) amid them goes entry by entry.
+    #[test]
+    fn old_format_and_dictionary_less_sources_merge() {
+        let dir = RamDirectory::create();
+        write(&dir, "a.text", 5, 0..200, DictSource::Fixed(None));
+        let out = dir.open_write(Path::new("old.text")).unwrap();
+        let zstd = Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(3),
+        });
+        let mut store = StoreWriter::new(out, zstd, BLOCK, false).unwrap();
+        for i in 200..300 {
+            store.store_bytes(&entry(5, i)).unwrap();
+        }
+        store.close().unwrap();
+        write(&dir, "b.text", 5, 300..400, DictSource::Fixed(None));
+        let (a, old, b) = (
+            open(&dir, "a.text"),
+            open(&dir, "old.text"),
+            open(&dir, "b.text"),
+        );
+        assert!(matches!(old, TextReader::Tantivy(_)));
+        let all = |_| true;
+        let alive_old = |d| d % 10 != 4;
+        let sources: [Source<'_>; 3] = [
+            (&a, max_doc(&a), &all),
+            (&old, 100, &alive_old),
+            (&b, max_doc(&b), &all),
+        ];
+        let merged = merge(&dir, "m.text", None, &sources);
+        assert!(merged.dictionary().is_none());
+        let got = frames(&merged);
+        assert!(got.starts_with(&frames(&a)[..]), "a's blocks copied");
+        let fb = frames(&b);
+        let b_copied = fb.iter().filter(|f| got.contains(f)).count();
+        // b's first block may be taken into the small block the old file's entries leave.
+        assert!(
+            b_copied + 1 >= fb.len(),
+            "{b_copied} of b's {} blocks copied",
+            fb.len()
+        );
+        let old_live = (200..300).filter(|&i| alive_old((i - 200) as DocId));
+        let want: Vec<_> = (0..200)
+            .chain(old_live)
+            .chain(300..400)
+            .map(|i| entry(5, i))
+            .collect();
+        assert_eq!(entries(&merged, want.len()), want);
+    }
+}

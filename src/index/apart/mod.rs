@@ -9,12 +9,14 @@
 //!
 //! The field marked `apart` in the schema is built without tantivy's `STORED` flag; a
 //! tantivy segment plugin ([`TextStore`]) writes its values, one per document in doc-id
-//! order, to the segment's `.text` file, and re-stores the live ones when segments merge.
+//! order, to the segment's `.text` file, and stacks the live ones when segments merge
+//! (`merge`: compressed blocks copied as they are where it can).
 //! The file has a format of our own (`format`): zstd blocks of the main store's size
 //! compressed with a dictionary trained on the run's first entries. Segments written before
 //! it are in tantivy's store format, which `reader` still reads; they convert as they merge.
 
 mod format;
+mod merge;
 #[cfg(test)]
 mod merge_tests;
 mod reader;
@@ -25,7 +27,7 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::directory::FileSlice;
 use tantivy::index::{SegmentComponent, SegmentId};
-use tantivy::indexer::doc_id_mapping::{DocIdMapping, MappingType};
+use tantivy::indexer::doc_id_mapping::DocIdMapping;
 use tantivy::plugin::{PluginMergeContext, PluginWriter, PluginWriterContext, SegmentPlugin};
 use tantivy::schema::document::ErasedDocument;
 use tantivy::schema::{Field, Schema, Value};
@@ -84,43 +86,7 @@ impl SegmentPlugin for TextStore {
     }
 
     fn merge(&self, ctx: PluginMergeContext) -> tantivy::Result<()> {
-        // newsdex never sorts an index, so a merged segment is its sources' live documents
-        // stacked in order: copy them so.
-        if ctx.doc_id_mapping.mapping_type() == MappingType::Shuffled {
-            return Err(TantivyError::InvalidArgument(
-                "the text store cannot merge a sorted index".into(),
-            ));
-        }
-        // Each source is read in order: one cached block is enough.
-        let sources = ctx
-            .readers
-            .iter()
-            .map(|r| TextReader::open(r.open_read(component())?, 1).map_err(to_tantivy))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        // The run's dictionary; else the first source's that has one (a merge in a run that
-        // wrote too little to train, or in another process); else one trained from what is
-        // merged (old-format sources only).
-        let dict = match self.trainer.decided() {
-            Some(Some(dict)) => Some(dict),
-            _ => sources.iter().find_map(TextReader::dictionary),
-        };
-        let source = match dict {
-            Some(dict) => DictSource::Fixed(Some(dict)),
-            None => DictSource::Run(self.trainer.clone()),
-        };
-        let mut store = text_writer(ctx.target_segment, source)?;
-        for (reader, source) in ctx.readers.iter().zip(&sources) {
-            let alive = reader.alive_bitset();
-            for doc in 0..reader.max_doc() {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    source
-                        .with_entry(doc, |entry| store.add(entry))
-                        .map_err(to_tantivy)??;
-                }
-            }
-        }
-        store.close()?;
-        Ok(())
+        merge::merge(&self.trainer, ctx)
     }
 }
 

@@ -50,6 +50,14 @@ impl TextReader {
         self.with_entry(doc, super::entry_text)
     }
 
+    /// The reader of our format, if the file is in it.
+    pub(super) fn own(&self) -> Option<&OwnReader> {
+        match self {
+            TextReader::Tantivy(_) => None,
+            TextReader::Own(own) => Some(own),
+        }
+    }
+
     /// The dictionary the file was compressed with, if ours and it has one.
     pub(crate) fn dictionary(&self) -> Dict {
         match self {
@@ -195,6 +203,40 @@ impl OwnReader {
         Ok(f(entry))
     }
 
+    /// The number of documents (entries) in the file.
+    pub(super) fn docs(&self) -> DocId {
+        self.docs
+    }
+
+    /// The dictionary's bytes, if the file has one.
+    pub(super) fn dict_bytes(&self) -> Option<&[u8]> {
+        self.dict.as_ref().map(|d| d.as_slice())
+    }
+
+    /// The file's blocks as stored, in order, for a merge to copy without decompressing.
+    pub(super) fn raw_blocks(&self) -> impl Iterator<Item = Result<RawBlock<'_>>> {
+        (0..self.n_blocks).map(move |b| {
+            let first = self.index_entry(b).0;
+            let next_first = match b + 1 < self.n_blocks {
+                true => self.index_entry(b + 1).0,
+                false => self.docs,
+            };
+            // Decompressing would catch a block of no documents; a copy is not decompressed.
+            if first >= next_first {
+                return Err(corrupt(format!("block {b}: documents")));
+            }
+            let (frame, raw_len) = self.frame(b)?;
+            Ok(RawBlock {
+                reader: self,
+                b,
+                first,
+                docs: next_first - first,
+                raw_len,
+                frame,
+            })
+        })
+    }
+
     /// Block `b` decompressed, from the cache if there.
     fn block(&self, b: usize) -> Result<Arc<[u8]>> {
         {
@@ -206,24 +248,7 @@ impl OwnReader {
                 return Ok(block);
             }
         }
-        let (_, start, raw_len) = self.index_entry(b);
-        let end = match b + 1 < self.n_blocks {
-            true => self.index_entry(b + 1).1,
-            false => self.blocks_end,
-        };
-        if start >= end || end > self.blocks_end {
-            return Err(corrupt(format!("block {b}: offsets")));
-        }
-        let frame = self
-            .file
-            .read_bytes_slice(start as usize..end as usize)
-            .map_err(io)?;
-        // The size decompressed is checked against the frame's own before allocating it,
-        // so a corrupted index cannot ask for gigabytes.
-        match zstd::zstd_safe::get_frame_content_size(frame.as_slice()) {
-            Ok(Some(size)) if size == u64::from(raw_len) => {}
-            _ => return Err(corrupt(format!("block {b}: frame header"))),
-        }
+        let (frame, raw_len) = self.frame(b)?;
         let idle = self.lock_contexts().pop();
         let mut zstd = match idle {
             Some(zstd) => zstd,
@@ -245,6 +270,28 @@ impl OwnReader {
         Ok(block)
     }
 
+    /// Block `b`'s zstd frame and its size decompressed, checked against each other.
+    fn frame(&self, b: usize) -> Result<(OwnedBytes, u32)> {
+        let (_, start, raw_len) = self.index_entry(b);
+        let end = match b + 1 < self.n_blocks {
+            true => self.index_entry(b + 1).1,
+            false => self.blocks_end,
+        };
+        if start >= end || end > self.blocks_end {
+            return Err(corrupt(format!("block {b}: offsets")));
+        }
+        let frame = self
+            .file
+            .read_bytes_slice(start as usize..end as usize)
+            .map_err(io)?;
+        // The size decompressed is checked against the frame's own before allocating it,
+        // so a corrupted index cannot ask for gigabytes (nor a copied block mislead).
+        match zstd::zstd_safe::get_frame_content_size(frame.as_slice()) {
+            Ok(Some(size)) if size == u64::from(raw_len) => Ok((frame, raw_len)),
+            _ => Err(corrupt(format!("block {b}: frame header"))),
+        }
+    }
+
     /// Block `b`'s first document, offset and size decompressed (`b < n_blocks`).
     fn index_entry(&self, b: usize) -> (DocId, u64, u32) {
         let at = b * INDEX_ENTRY_LEN;
@@ -254,6 +301,25 @@ impl OwnReader {
 
     fn lock_contexts(&self) -> std::sync::MutexGuard<'_, Vec<zstd::bulk::Decompressor<'static>>> {
         self.contexts.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// One block of a file of ours, as stored: a zstd frame of `docs` consecutive entries.
+pub(super) struct RawBlock<'a> {
+    reader: &'a OwnReader,
+    b: usize,
+    /// The block's first document in its file.
+    pub(super) first: DocId,
+    pub(super) docs: DocId,
+    /// The entries' size decompressed.
+    pub(super) raw_len: u32,
+    pub(super) frame: OwnedBytes,
+}
+
+impl RawBlock<'_> {
+    /// The block's entries decompressed (each its length, then its bytes).
+    pub(super) fn entries(&self) -> Result<Arc<[u8]>> {
+        self.reader.block(self.b)
     }
 }
 
@@ -284,7 +350,7 @@ impl Fields<'_> {
     }
 }
 
-fn corrupt(what: impl std::fmt::Display) -> Error {
+pub(super) fn corrupt(what: impl std::fmt::Display) -> Error {
     Error::Tantivy(tantivy::TantivyError::DataCorruption(
         tantivy::error::DataCorruption::comment_only(format!("text store: {what}")),
     ))
