@@ -14,7 +14,7 @@ use tantivy::indexer::doc_id_mapping::MappingType;
 use tantivy::plugin::PluginMergeContext;
 use tantivy::{DocId, TantivyError};
 
-use super::format::{DictSource, TextFileWriter, Trainer, take_entry};
+use super::format::{Dict, DictSource, TextFileWriter, Trainer, take_entry};
 use super::reader::{OwnReader, TextReader, corrupt};
 use super::{component, text_writer, to_tantivy};
 
@@ -33,13 +33,12 @@ pub(super) fn merge(trainer: &Arc<Trainer>, ctx: PluginMergeContext) -> tantivy:
         .iter()
         .map(|r| TextReader::open(r.open_read(component())?, 1).map_err(to_tantivy))
         .collect::<tantivy::Result<Vec<_>>>()?;
-    // The run's dictionary; else the first source's that has one (a merge in a run that
-    // wrote too little to train, or in another process); else one trained from what is
-    // merged (old-format sources only).
-    let dict = match trainer.decided() {
-        Some(Some(dict)) => Some(dict),
-        _ => sources.iter().find_map(TextReader::dictionary),
-    };
+    // The dictionary most of the merged documents were compressed with, so that most
+    // blocks are copied: a run's segments share the run's, but a later run merging into an
+    // earlier run's big segment should keep that one's. Else the run's; else one trained
+    // from what is merged (old-format sources only).
+    let dict = commonest_dictionary(ctx.readers.iter().map(|r| r.max_doc()), &sources)
+        .or_else(|| trainer.decided().flatten());
     let source = match dict {
         Some(dict) => DictSource::Fixed(Some(dict)),
         None => DictSource::Run(trainer.clone()),
@@ -52,6 +51,27 @@ pub(super) fn merge(trainer: &Arc<Trainer>, ctx: PluginMergeContext) -> tantivy:
     }
     store.close()?;
     Ok(())
+}
+
+/// Of the dictionaries `sources` (with `docs` documents each) were compressed with, the one
+/// with the most documents; the first on a tie.
+fn commonest_dictionary(docs: impl Iterator<Item = DocId>, sources: &[TextReader]) -> Dict {
+    let mut counts: Vec<(Arc<[u8]>, u64)> = Vec::new();
+    for (n, source) in docs.zip(sources) {
+        let Some(dict) = source.dictionary() else {
+            continue;
+        };
+        match counts.iter_mut().find(|(d, _)| *d == dict) {
+            Some((_, count)) => *count += u64::from(n),
+            None => counts.push((dict, u64::from(n))),
+        }
+    }
+    // `max_by_key` keeps the last of equals: walk backwards for the first.
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(dict, _)| dict)
 }
 
 /// Appends to `store` the documents of `source` (which has `max_doc`) that are `alive`.

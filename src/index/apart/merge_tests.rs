@@ -172,6 +172,76 @@ fn a_runs_segments_merge_by_copying_blocks() {
     assert_eq!(got, want);
 }
 
+#[test]
+fn a_later_run_keeps_the_dictionary_of_most_documents() {
+    let mut builder = Schema::builder();
+    let field = builder.add_text_field("body", TEXT);
+    let schema = builder.build();
+    let dir = tantivy::directory::RamDirectory::create();
+    // Each index handle is a run with a dictionary of its own.
+    let run = || {
+        Index::builder()
+            .schema(schema.clone())
+            .register_plugin(TextStore::plugin(field))
+            .open_or_create(dir.clone())
+            .unwrap()
+    };
+    let long = |i: usize| body(i).repeat(8);
+    let first = run();
+    let mut w: IndexWriter = first.writer_with_num_threads(1, 15_000_000).unwrap();
+    for i in 0..600 {
+        w.add_document(doc!(field => long(i))).unwrap();
+    }
+    w.commit().unwrap();
+    w.wait_merging_threads().unwrap();
+    let second = run();
+    let mut w: IndexWriter = second.writer_with_num_threads(1, 15_000_000).unwrap();
+    for i in 1000..1150 {
+        w.add_document(doc!(field => long(i))).unwrap();
+    }
+    w.commit().unwrap();
+    let texts = |segment: &tantivy::SegmentReader| {
+        TextReader::open(segment.open_read(component()).unwrap(), 1).unwrap()
+    };
+    let frames = |texts: &TextReader| -> Vec<Vec<u8>> {
+        let blocks = texts.own().unwrap().raw_blocks();
+        blocks
+            .map(|b| b.unwrap().frame.as_slice().to_vec())
+            .collect()
+    };
+    let reader = second.reader().unwrap();
+    let searcher = reader.searcher();
+    let before: Vec<TextReader> = searcher.segment_readers().iter().map(texts).collect();
+    let (later, earlier): (Vec<&TextReader>, Vec<&TextReader>) =
+        before.iter().partition(|t| t.own().unwrap().docs() == 150);
+    assert_eq!(later.len(), 1);
+    let dict = earlier[0].dictionary();
+    assert!(earlier.iter().all(|t| t.dictionary() == dict));
+    assert_ne!(dict, later[0].dictionary(), "one dictionary for both runs");
+    let kept: Vec<Vec<u8>> = earlier.iter().flat_map(|t| frames(t)).collect();
+    w.merge(&second.searchable_segment_ids().unwrap())
+        .wait()
+        .unwrap();
+    w.wait_merging_threads().unwrap();
+    reader.reload().unwrap();
+    let searcher = reader.searcher();
+    let merged = texts(&searcher.segment_readers()[0]);
+    assert!(
+        merged.dictionary() == dict,
+        "the later run's dictionary chosen"
+    );
+    let merged_frames = frames(&merged);
+    assert!(
+        kept.iter().all(|f| merged_frames.contains(f)),
+        "the first run's blocks re-compressed"
+    );
+    let mut got: Vec<_> = (0..750).map(|d| merged.text(d).unwrap().unwrap()).collect();
+    let mut want: Vec<_> = (0..600).chain(1000..1150).map(long).collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+}
+
 /// Block-copying merges, at the level of files: sources written with `TextFileWriter`,
 /// merged with `merge::append_live` as the plugin does.
 mod copy {
