@@ -116,19 +116,63 @@ fn old_and_new_segments_merge_into_the_new_format() {
     assert_eq!(got, want);
 }
 
-/// Through tantivy: two segments written by one index handle (so with the dictionary the
-/// run trained) merge into a file holding their blocks as they were, with every body.
-#[test]
-fn a_runs_segments_merge_by_copying_blocks() {
+/// A body long enough for the run to train a dictionary on a few hundred of them.
+fn long(i: usize) -> String {
+    body(i).repeat(8)
+}
+
+/// An index over `dir` with one text field kept in the text store. Each handle is a run,
+/// with a dictionary of its own.
+fn run_on(dir: &tantivy::directory::RamDirectory) -> (Index, Field) {
     let mut builder = Schema::builder();
     let field = builder.add_text_field("body", TEXT);
     let index = Index::builder()
         .schema(builder.build())
         .register_plugin(TextStore::plugin(field))
-        .open_or_create(tantivy::directory::RamDirectory::create())
+        .open_or_create(dir.clone())
         .unwrap();
+    (index, field)
+}
+
+fn texts_of(segment: &tantivy::SegmentReader) -> TextReader {
+    TextReader::open(segment.open_read(component()).unwrap(), 1).unwrap()
+}
+
+/// The compressed frames of an own-format text file, in order.
+fn frames_of(texts: &TextReader) -> Vec<Vec<u8>> {
+    let blocks = texts.own().unwrap().raw_blocks();
+    blocks
+        .map(|b| b.unwrap().frame.as_slice().to_vec())
+        .collect()
+}
+
+/// Merges every segment of `index` into one and returns its text file.
+fn merge_all(index: &Index, mut w: IndexWriter) -> TextReader {
+    w.merge(&index.searchable_segment_ids().unwrap())
+        .wait()
+        .unwrap();
+    w.wait_merging_threads().unwrap();
+    let searcher = index.reader().unwrap().searcher();
+    texts_of(&searcher.segment_readers()[0])
+}
+
+/// Asserts that `texts` holds the long bodies of `ids`, in any order (segments are stacked
+/// in an order of tantivy's choosing).
+fn assert_bodies(texts: &TextReader, ids: impl Iterator<Item = usize>) {
+    let mut want: Vec<String> = ids.map(long).collect();
+    let n = want.len() as DocId;
+    let mut got: Vec<String> = (0..n).map(|d| texts.text(d).unwrap().unwrap()).collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+}
+
+/// Through tantivy: two segments written by one index handle (so with the dictionary the
+/// run trained) merge into a file holding their blocks as they were, with every body.
+#[test]
+fn a_runs_segments_merge_by_copying_blocks() {
+    let (index, field) = run_on(&tantivy::directory::RamDirectory::create());
     let mut w: IndexWriter = index.writer(15_000_000).unwrap();
-    let long = |i: usize| body(i).repeat(8);
     for i in 0..600 {
         w.add_document(doc!(field => long(i))).unwrap();
         if i == 399 {
@@ -136,110 +180,63 @@ fn a_runs_segments_merge_by_copying_blocks() {
         }
     }
     w.commit().unwrap();
-    let reader = index.reader().unwrap();
-    reader.reload().unwrap();
-    let frames = |segment: &tantivy::SegmentReader| -> Vec<Vec<u8>> {
-        let texts = TextReader::open(segment.open_read(component()).unwrap(), 1).unwrap();
-        assert!(texts.dictionary().is_some(), "no dictionary trained");
-        let own = texts.own().unwrap();
-        let blocks = own
-            .raw_blocks()
-            .map(|b| b.unwrap().frame.as_slice().to_vec());
-        blocks.collect()
-    };
-    let searcher = reader.searcher();
-    let sources: Vec<Vec<u8>> = searcher.segment_readers().iter().flat_map(frames).collect();
+    let searcher = index.reader().unwrap().searcher();
     // Two commits, each one segment per indexing thread.
     assert!(searcher.segment_readers().len() >= 2);
-    w.merge(&index.searchable_segment_ids().unwrap())
-        .wait()
-        .unwrap();
-    w.wait_merging_threads().unwrap();
-    reader.reload().unwrap();
-    let searcher = reader.searcher();
-    let segment = &searcher.segment_readers()[0];
-    let merged = frames(segment);
-    assert_eq!(merged.len(), sources.len());
+    let before: Vec<TextReader> = searcher.segment_readers().iter().map(texts_of).collect();
     assert!(
-        sources.iter().all(|f| merged.contains(f)),
+        before.iter().all(|t| t.dictionary().is_some()),
+        "no dictionary trained"
+    );
+    let sources: Vec<Vec<u8>> = before.iter().flat_map(frames_of).collect();
+    let merged = merge_all(&index, w);
+    let merged_frames = frames_of(&merged);
+    assert_eq!(merged_frames.len(), sources.len());
+    assert!(
+        sources.iter().all(|f| merged_frames.contains(f)),
         "blocks re-compressed"
     );
-    let texts = TextReader::open(segment.open_read(component()).unwrap(), 2).unwrap();
-    let mut got: Vec<_> = (0..600).map(|d| texts.text(d).unwrap().unwrap()).collect();
-    let mut want: Vec<_> = (0..600).map(long).collect();
-    got.sort();
-    want.sort();
-    assert_eq!(got, want);
+    assert_bodies(&merged, 0..600);
 }
 
+/// A later run merging with an earlier run's segments writes with the dictionary of most
+/// documents, the earlier run's here, and so copies their blocks.
 #[test]
 fn a_later_run_keeps_the_dictionary_of_most_documents() {
-    let mut builder = Schema::builder();
-    let field = builder.add_text_field("body", TEXT);
-    let schema = builder.build();
     let dir = tantivy::directory::RamDirectory::create();
-    // Each index handle is a run with a dictionary of its own.
-    let run = || {
-        Index::builder()
-            .schema(schema.clone())
-            .register_plugin(TextStore::plugin(field))
-            .open_or_create(dir.clone())
-            .unwrap()
-    };
-    let long = |i: usize| body(i).repeat(8);
-    let first = run();
+    let (first, field) = run_on(&dir);
     let mut w: IndexWriter = first.writer_with_num_threads(1, 15_000_000).unwrap();
     for i in 0..600 {
         w.add_document(doc!(field => long(i))).unwrap();
     }
     w.commit().unwrap();
     w.wait_merging_threads().unwrap();
-    let second = run();
+    let (second, field) = run_on(&dir);
     let mut w: IndexWriter = second.writer_with_num_threads(1, 15_000_000).unwrap();
     for i in 1000..1150 {
         w.add_document(doc!(field => long(i))).unwrap();
     }
     w.commit().unwrap();
-    let texts = |segment: &tantivy::SegmentReader| {
-        TextReader::open(segment.open_read(component()).unwrap(), 1).unwrap()
-    };
-    let frames = |texts: &TextReader| -> Vec<Vec<u8>> {
-        let blocks = texts.own().unwrap().raw_blocks();
-        blocks
-            .map(|b| b.unwrap().frame.as_slice().to_vec())
-            .collect()
-    };
-    let reader = second.reader().unwrap();
-    let searcher = reader.searcher();
-    let before: Vec<TextReader> = searcher.segment_readers().iter().map(texts).collect();
+    let searcher = second.reader().unwrap().searcher();
+    let before: Vec<TextReader> = searcher.segment_readers().iter().map(texts_of).collect();
     let (later, earlier): (Vec<&TextReader>, Vec<&TextReader>) =
         before.iter().partition(|t| t.own().unwrap().docs() == 150);
     assert_eq!(later.len(), 1);
     let dict = earlier[0].dictionary();
     assert!(earlier.iter().all(|t| t.dictionary() == dict));
     assert_ne!(dict, later[0].dictionary(), "one dictionary for both runs");
-    let kept: Vec<Vec<u8>> = earlier.iter().flat_map(|t| frames(t)).collect();
-    w.merge(&second.searchable_segment_ids().unwrap())
-        .wait()
-        .unwrap();
-    w.wait_merging_threads().unwrap();
-    reader.reload().unwrap();
-    let searcher = reader.searcher();
-    let merged = texts(&searcher.segment_readers()[0]);
+    let kept: Vec<Vec<u8>> = earlier.iter().flat_map(|t| frames_of(t)).collect();
+    let merged = merge_all(&second, w);
     assert!(
         merged.dictionary() == dict,
         "the later run's dictionary chosen"
     );
-    let merged_frames = frames(&merged);
+    let merged_frames = frames_of(&merged);
     assert!(
         kept.iter().all(|f| merged_frames.contains(f)),
         "the first run's blocks re-compressed"
     );
-    let mut got: Vec<_> = (0..750).map(|d| merged.text(d).unwrap().unwrap()).collect();
-    let mut want: Vec<_> = (0..600).chain(1000..1150).map(long).collect();
-    got.sort();
-    want.sort();
-    assert_eq!(got, want);
+    assert_bodies(&merged, (0..600).chain(1000..1150));
 }
 
 /// Block-copying merges, at the level of files: sources written with `TextFileWriter`,
