@@ -138,11 +138,12 @@ fn texts_of(segment: &tantivy::SegmentReader) -> TextReader {
     TextReader::open(segment.open_read(component()).unwrap(), 1).unwrap()
 }
 
-/// The compressed frames of an own-format text file, in order.
-fn frames_of(texts: &TextReader) -> Vec<Vec<u8>> {
-    let blocks = texts.own().unwrap().raw_blocks();
-    blocks
-        .map(|b| b.unwrap().frame.as_slice().to_vec())
+/// An own-format text file's blocks as stored, in order: frame and size decompressed.
+fn frames_of(texts: &TextReader) -> Vec<(Vec<u8>, u32)> {
+    let own = texts.own().expect("our format");
+    own.raw_blocks()
+        .map(|b| b.unwrap())
+        .map(|b| (b.frame.as_slice().to_vec(), b.raw_len))
         .collect()
 }
 
@@ -188,7 +189,7 @@ fn a_runs_segments_merge_by_copying_blocks() {
         before.iter().all(|t| t.dictionary().is_some()),
         "no dictionary trained"
     );
-    let sources: Vec<Vec<u8>> = before.iter().flat_map(frames_of).collect();
+    let sources: Vec<_> = before.iter().flat_map(frames_of).collect();
     let merged = merge_all(&index, w);
     let merged_frames = frames_of(&merged);
     assert_eq!(merged_frames.len(), sources.len());
@@ -225,7 +226,7 @@ fn a_later_run_keeps_the_dictionary_of_most_documents() {
     let dict = earlier[0].dictionary();
     assert!(earlier.iter().all(|t| t.dictionary() == dict));
     assert_ne!(dict, later[0].dictionary(), "one dictionary for both runs");
-    let kept: Vec<Vec<u8>> = earlier.iter().flat_map(|t| frames_of(t)).collect();
+    let kept: Vec<_> = earlier.iter().flat_map(|t| frames_of(t)).collect();
     let merged = merge_all(&second, w);
     assert!(
         merged.dictionary() == dict,
@@ -252,6 +253,7 @@ mod copy {
     use crate::index::apart::TextReader;
     use crate::index::apart::format::{Dict, DictSource, TextFileWriter, Trainer};
     use crate::index::apart::merge::append_live;
+    use crate::index::apart::merge_tests::frames_of as frames;
 
     const BLOCK: usize = 8 * 1024;
 
@@ -293,17 +295,30 @@ mod copy {
         w.close().unwrap();
     }
 
-    fn open(dir: &RamDirectory, name: &str) -> TextReader {
-        TextReader::open(dir.open_read(Path::new(name)).unwrap(), 1).unwrap()
+    /// Writes `a.text` (entries `0..split`) and `b.text` (`split..1000`) of run `seed` with
+    /// one trainer, as one run's segments are: their dictionary and the two files.
+    fn one_run(dir: &RamDirectory, seed: usize, split: usize) -> (Dict, TextReader, TextReader) {
+        let trainer = Arc::new(Trainer::default());
+        write(
+            dir,
+            "a.text",
+            seed,
+            0..split,
+            DictSource::Run(trainer.clone()),
+        );
+        write(
+            dir,
+            "b.text",
+            seed,
+            split..1000,
+            DictSource::Run(trainer.clone()),
+        );
+        let dict = trainer.decided().expect("dictionary decided");
+        (dict, open(dir, "a.text"), open(dir, "b.text"))
     }
 
-    /// A file's blocks as stored: frame and size decompressed.
-    fn frames(reader: &TextReader) -> Vec<(Vec<u8>, u32)> {
-        let own = reader.own().expect("our format");
-        own.raw_blocks()
-            .map(|b| b.unwrap())
-            .map(|b| (b.frame.as_slice().to_vec(), b.raw_len))
-            .collect()
+    fn open(dir: &RamDirectory, name: &str) -> TextReader {
+        TextReader::open(dir.open_read(Path::new(name)).unwrap(), 1).unwrap()
     }
 
     fn max_doc(reader: &TextReader) -> DocId {
@@ -339,18 +354,8 @@ mod copy {
     #[test]
     fn a_merge_of_one_runs_segments_copies_their_blocks() {
         let dir = RamDirectory::create();
-        let trainer = Arc::new(Trainer::default());
-        write(&dir, "a.text", 1, 0..690, DictSource::Run(trainer.clone()));
-        write(
-            &dir,
-            "b.text",
-            1,
-            690..1000,
-            DictSource::Run(trainer.clone()),
-        );
-        let dict = trainer.decided().expect("dictionary decided");
+        let (dict, a, b) = one_run(&dir, 1, 690);
         assert!(dict.is_some(), "no dictionary trained");
-        let (a, b) = (open(&dir, "a.text"), open(&dir, "b.text"));
         let (fa, fb) = (frames(&a), frames(&b));
         assert!(
             fa.last().unwrap().1 < BLOCK as u32,
@@ -370,17 +375,7 @@ mod copy {
     #[test]
     fn a_merge_with_deletes_re_compresses_only_their_blocks() {
         let dir = RamDirectory::create();
-        let trainer = Arc::new(Trainer::default());
-        write(&dir, "a.text", 2, 0..700, DictSource::Run(trainer.clone()));
-        write(
-            &dir,
-            "b.text",
-            2,
-            700..1000,
-            DictSource::Run(trainer.clone()),
-        );
-        let dict = trainer.decided().unwrap();
-        let (a, b) = (open(&dir, "a.text"), open(&dir, "b.text"));
+        let (dict, a, b) = one_run(&dir, 2, 700);
         let firsts: Vec<DocId> = a
             .own()
             .unwrap()
