@@ -3,7 +3,8 @@
 //!
 //! `NEWSDEX_BENCH_INDEX=DIR cargo bench --bench search` measures an index built beforehand
 //! (e.g. by `bench/suite.py --keep` over 200,000 generated articles); without it, the bench
-//! indexes `sample-corpus/` into a temporary folder first.
+//! indexes `sample-corpus/` into a temporary folder first. `NEWSDEX_BENCH_THREADS=N` sets the
+//! threads a costly search may use (`NewsIndex::set_search_threads`; default: one per core).
 
 use std::path::PathBuf;
 use std::sync::LazyLock;
@@ -21,6 +22,15 @@ struct Opened {
 }
 
 static INDEX: LazyLock<Opened> = LazyLock::new(|| {
+    let opened = open();
+    if let Ok(n) = std::env::var("NEWSDEX_BENCH_THREADS") {
+        let n = n.parse().expect("NEWSDEX_BENCH_THREADS is a number");
+        opened.index.set_search_threads(n);
+    }
+    opened
+});
+
+fn open() -> Opened {
     if let Some(dir) = std::env::var_os("NEWSDEX_BENCH_INDEX") {
         let index = NewsIndex::open(&dir).expect("NEWSDEX_BENCH_INDEX is a newsdex index");
         return Opened { index, _tmp: None };
@@ -36,7 +46,7 @@ static INDEX: LazyLock<Opened> = LazyLock::new(|| {
         index,
         _tmp: Some(tmp),
     }
-});
+}
 
 /// `query` over articles published since `date`.
 fn since(query: &str, date: &str) -> SearchRequest {

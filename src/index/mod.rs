@@ -64,6 +64,9 @@ pub struct NewsIndex {
     pub(crate) opstamp: std::sync::Mutex<Option<(u64, u64)>>,
     /// The text store's files of the segments the reader holds (see [`apart::TextFiles`]).
     text_files: std::sync::Arc<apart::TextFiles>,
+    /// Threads a costly search may use; 0 for one per core (see
+    /// [`NewsIndex::set_search_threads`]).
+    search_threads: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for NewsIndex {
@@ -96,6 +99,22 @@ impl NewsIndex {
         let (_, fingerprint) = self.aliases.get()?;
         self.aliases.set(std::sync::Arc::new(table), fingerprint);
         Ok(())
+    }
+
+    /// Lets a costly search (a phrase or a common word over a large index) use up to
+    /// `threads` threads, each searching part of the documents; 0, the default, means one
+    /// per core, at most four, and 1 keeps every search on the calling thread. Results are
+    /// the same whatever the setting.
+    pub fn set_search_threads(&self, threads: usize) {
+        self.search_threads
+            .store(threads, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Threads a costly search may use, as set by [`NewsIndex::set_search_threads`] (0: one
+    /// per core, at most four).
+    pub fn search_threads(&self) -> usize {
+        self.search_threads
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The schema in force.

@@ -236,6 +236,7 @@ impl NewsIndex {
             aliases: relink::AppliedAliases::new(dir.clone()),
             opstamp: std::sync::Mutex::new(opstamp),
             dir,
+            search_threads: std::sync::atomic::AtomicUsize::new(0),
         })
     }
 }

@@ -26,6 +26,7 @@ mod hits;
 mod kwic;
 mod order;
 mod pages;
+mod parallel;
 mod period;
 mod query;
 mod request;

@@ -195,7 +195,8 @@ impl NewsIndex {
         let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
         let totals = tally::Tally::new(&[], Some((interval, req.per_outlet)), collapse);
         let full = self.full_query(req, all_text)?;
-        Ok(searcher.search(&*full, &totals)?.counts())
+        let threads = self.search_threads();
+        Ok(super::parallel::search(searcher, &*full, &totals, threads)?.counts())
     }
 
     /// The query and the groups that can reach the request's page, scored (and weighted for
@@ -219,10 +220,18 @@ impl NewsIndex {
         };
         let (top, tallied) = match tally {
             Some(tally) => {
-                let (top, tallied) = searcher.search(&*full, &(top, tally))?;
+                let (top, tallied) = super::parallel::search(
+                    searcher,
+                    &*full,
+                    &(top, tally),
+                    self.search_threads(),
+                )?;
                 (top, Some(tallied))
             }
-            None => (searcher.search(&*full, &top)?, None),
+            None => (
+                super::parallel::search(searcher, &*full, &top, self.search_threads())?,
+                None,
+            ),
         };
         let run = Run {
             text_query,

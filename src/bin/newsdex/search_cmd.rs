@@ -88,6 +88,7 @@ pub fn run(
         research::print_debug(&debug_query(&req)?, color)?;
     }
     let index = NewsIndex::open_with_schema(dir, schema)?;
+    index.set_search_threads(args.threads);
     if let Some(path) = &args.aliases {
         let mut table = (*index.aliases()?).clone();
         table.extend(&crate::aliases::read(path)?, &path.to_string_lossy())?;
