@@ -43,6 +43,39 @@ impl NewsIndex {
         }
     }
 
+    /// The hits for a page of groups, in order. A page of several hits is made in two
+    /// halves side by side, each with its own readers: reading a hit (its stored fields'
+    /// block, its body's, the snippet) is most of a search for a rarer word.
+    pub(super) fn make_hits(
+        &self,
+        searcher: &Searcher,
+        text_query: &dyn Query,
+        groups: &[Group],
+        req: &SearchRequest,
+        recency: Option<Recency>,
+    ) -> Result<Vec<Hit>> {
+        let make = |part: &[Group]| {
+            let mut maker = self.hit_maker(searcher, text_query, req);
+            part.iter()
+                .map(|g| self.make_hit(&mut maker, g, req, recency))
+                .collect::<Result<Vec<Hit>>>()
+        };
+        if groups.len() < 4 || super::parallel::threads(self.search_threads()) < 2 {
+            return make(groups);
+        }
+        let (first, second) = groups.split_at(groups.len() / 2);
+        let mut later = None;
+        let mut hits = rayon::in_place_scope(|s| {
+            s.spawn(|_| later = Some(make(second)));
+            make(first)
+        })?;
+        match later {
+            Some(rest) => hits.extend(rest?),
+            None => return Err(Error::InvalidRequest("a hit reader stopped early".into())),
+        }
+        Ok(hits)
+    }
+
     /// The hit for a group: stored fields, cluster, snippet, KWIC lines, explanation.
     pub(super) fn make_hit(
         &self,
@@ -132,6 +165,36 @@ impl NewsIndex {
             also_in: Vec::new(),
             explanation: None,
             kwic: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::search::{SearchRequest, Sort};
+
+    #[test]
+    fn a_page_made_in_two_halves_is_the_page_made_in_one() {
+        let index = super::super::fixture::index();
+        let requests = [
+            SearchRequest::new("harbour").limit(9),
+            SearchRequest::new("harbour")
+                .limit(7)
+                .offset(3)
+                .all_copies(true),
+            SearchRequest::new("harbour crane")
+                .sort(Sort::Newest)
+                .kwic(3)
+                .explain(true),
+            SearchRequest::new("harbour").limit(5).snippet_chars(0),
+        ];
+        for req in &requests {
+            index.set_search_threads(1);
+            let one = index.search(req).unwrap();
+            index.set_search_threads(2);
+            let two = index.search(req).unwrap();
+            assert!(one.hits.len() >= 4, "{req:?} fills a page");
+            assert_eq!(one.hits, two.hits, "{req:?}");
         }
     }
 }

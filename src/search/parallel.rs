@@ -33,6 +33,17 @@ const LIMITS: Limits = Limits {
 /// How many postings' work one document of a phrase's term costs: its positions are read.
 const POSITION_COST: u64 = 8;
 
+/// The threads a search may use for a setting of [`NewsIndex::set_search_threads`]
+/// (0: one per core, at most four).
+///
+/// [`NewsIndex::set_search_threads`]: crate::NewsIndex::set_search_threads
+pub(super) fn threads(setting: usize) -> usize {
+    match setting {
+        0 => default_threads(),
+        n => n,
+    }
+}
+
 /// Threads a costly search may use unless told otherwise: one per core, at most four.
 /// Asked once: the standard library reads the process's CPU quota from files each time.
 fn default_threads() -> usize {
@@ -151,10 +162,7 @@ fn plan(
     if cost < limits.min_cost {
         return ((0..readers.len()).map(whole).collect(), 1);
     }
-    let threads = match threads {
-        0 => default_threads(),
-        n => n,
-    };
+    let threads = self::threads(threads);
     if threads == 1 {
         return ((0..readers.len()).map(whole).collect(), 1);
     }

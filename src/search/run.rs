@@ -123,10 +123,13 @@ impl NewsIndex {
                 !req.all_copies,
                 req.offset..page_end,
             )?;
-            let mut maker = self.hit_maker(&searcher, &*run.text_query, req);
-            for g in &run.groups[req.offset..page_end] {
-                hits.push(self.make_hit(&mut maker, g, req, run.recency)?);
-            }
+            hits = self.make_hits(
+                &searcher,
+                &*run.text_query,
+                &run.groups[req.offset..page_end],
+                req,
+                run.recency,
+            )?;
         }
         Ok(SearchResults {
             query: req.query.clone(),
