@@ -101,10 +101,11 @@ impl NewsIndex {
         Ok(())
     }
 
-    /// Lets a costly search (a phrase or a common word over a large index) use up to
-    /// `threads` threads, each searching part of the documents; 0, the default, means one
-    /// per core, at most four, and 1 keeps every search on the calling thread. Results are
-    /// the same whatever the setting.
+    /// Lets a search use up to `threads` threads: a costly one (a phrase, or words in many
+    /// articles, over a large index) searches parts of the documents side by side, and a
+    /// page of four hits or more is read in two halves. 0, the default, means one per core,
+    /// at most four; 1 keeps every search on the calling thread. Results are the same
+    /// whatever the setting.
     pub fn set_search_threads(&self, threads: usize) {
         self.search_threads
             .store(threads, std::sync::atomic::Ordering::Relaxed);

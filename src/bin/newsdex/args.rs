@@ -297,8 +297,9 @@ pub struct SearchArgs {
     /// Show the query as parsed (every operator explicit) and warn about traps.
     #[arg(long)]
     pub debug_query: bool,
-    /// Threads a costly search may use, each searching part of the articles (0: one per
-    /// core, at most 4; 1: one thread). Results are the same either way.
+    /// Threads a search may use: a costly query's articles are searched in parts side by
+    /// side, and a page of hits is read in two halves (0: one per core, at most 4; 1: one
+    /// thread). Results are the same either way.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
     /// Stream every match (no limit) in a stable order as JSON Lines (default) or CSV; each
