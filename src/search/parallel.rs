@@ -33,22 +33,18 @@ const LIMITS: Limits = Limits {
 /// How many postings' work one document of a phrase's term costs: its positions are read.
 const POSITION_COST: u64 = 8;
 
-/// The threads a search may use for a setting of [`NewsIndex::set_search_threads`]
-/// (0: one per core, at most four).
+/// The threads a search may use for a setting of [`NewsIndex::set_search_threads`]: 0 is
+/// one per core, at most four, asked once (the standard library reads the process's CPU
+/// quota from files each time).
 ///
 /// [`NewsIndex::set_search_threads`]: crate::NewsIndex::set_search_threads
 pub(super) fn threads(setting: usize) -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     match setting {
-        0 => default_threads(),
+        0 => *CORES
+            .get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4))),
         n => n,
     }
-}
-
-/// Threads a costly search may use unless told otherwise: one per core, at most four.
-/// Asked once: the standard library reads the process's CPU quota from files each time.
-fn default_threads() -> usize {
-    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
 }
 
 /// `collector` over `query` on `searcher`, on up to `threads` threads (0: one per core, at
