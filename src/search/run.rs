@@ -114,8 +114,7 @@ impl NewsIndex {
             .saturating_add(req.limit)
             .min(total)
             .min(run.groups.len());
-        let mut hits = Vec::new();
-        if req.limit > 0 && req.offset < page_end {
+        let hits = if req.limit > 0 && req.offset < page_end {
             order::sort(
                 &searcher,
                 &mut run.groups,
@@ -123,14 +122,16 @@ impl NewsIndex {
                 !req.all_copies,
                 req.offset..page_end,
             )?;
-            hits = self.make_hits(
+            self.make_hits(
                 &searcher,
                 &*run.text_query,
                 &run.groups[req.offset..page_end],
                 req,
                 run.recency,
-            )?;
-        }
+            )?
+        } else {
+            Vec::new()
+        };
         Ok(SearchResults {
             query: req.query.clone(),
             total: total as u64,
@@ -198,8 +199,23 @@ impl NewsIndex {
         let all_text: Box<dyn Query> = Box::new(tantivy::query::AllQuery);
         let totals = tally::Tally::new(&[], Some((interval, req.per_outlet)), collapse);
         let full = self.full_query(req, all_text)?;
-        let threads = self.search_threads();
-        Ok(super::parallel::search(searcher, &*full, &totals, threads)?.counts())
+        Ok(self.collect(searcher, &*full, &totals)?.counts())
+    }
+
+    /// `collector` over `query`, on the threads this index allows a costly search (see
+    /// [`super::parallel`]).
+    fn collect<C: tantivy::collector::Collector>(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        collector: &C,
+    ) -> Result<C::Fruit> {
+        Ok(super::parallel::search(
+            searcher,
+            query,
+            collector,
+            self.search_threads(),
+        )?)
     }
 
     /// The query and the groups that can reach the request's page, scored (and weighted for
@@ -223,18 +239,10 @@ impl NewsIndex {
         };
         let (top, tallied) = match tally {
             Some(tally) => {
-                let (top, tallied) = super::parallel::search(
-                    searcher,
-                    &*full,
-                    &(top, tally),
-                    self.search_threads(),
-                )?;
+                let (top, tallied) = self.collect(searcher, &*full, &(top, tally))?;
                 (top, Some(tallied))
             }
-            None => (
-                super::parallel::search(searcher, &*full, &top, self.search_threads())?,
-                None,
-            ),
+            None => (self.collect(searcher, &*full, &top)?, None),
         };
         let run = Run {
             text_query,
