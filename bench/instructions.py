@@ -87,6 +87,8 @@ def main():
             label, sep, command = spec.partition("=")
             if not sep:
                 sys.exit(f"not LABEL=COMMAND: {spec}")
+            if "{corpus}" in command and not corpus:
+                sys.exit(f"{label}: the command names {{corpus}}, but no --corpus was given")
             commands.append((label, command))
         counts = {label: [] for label, _ in commands}
         for _ in range(max(1, a.runs)):
