@@ -76,6 +76,8 @@ def main():
     a = ap.parse_args()
     if not shutil.which("valgrind"):
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
+    if a.sample and not a.corpus:
+        sys.exit("--sample needs --corpus")
     work = tempfile.mkdtemp(prefix="newsdex-ir-")
     try:
         corpus = a.corpus
@@ -87,6 +89,8 @@ def main():
             label, sep, command = spec.partition("=")
             if not sep:
                 sys.exit(f"not LABEL=COMMAND: {spec}")
+            if any(label == seen for seen, _ in commands):
+                sys.exit(f"{label}: two commands have this label")
             if "{corpus}" in command and not corpus:
                 sys.exit(f"{label}: the command names {{corpus}}, but no --corpus was given")
             commands.append((label, command))
