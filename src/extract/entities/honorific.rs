@@ -84,7 +84,8 @@ pub(super) fn strip(text: &str, lines: &[Vec<Token>], mut spans: Vec<Span>) -> V
 }
 
 /// Offices held by a person, written between an institution and the holder's name: "Treasury
-/// Secretary James Baker", "Bank of England Governor Robin Leigh-Pemberton".
+/// Secretary James Baker", "Bank of England Governor Robin Leigh-Pemberton", "Chrysler
+/// chairman Lee Iacocca" (see [`office`]).
 const OFFICES: &[&str] = &[
     "Ambassador",
     "Chair",
@@ -93,6 +94,7 @@ const OFFICES: &[&str] = &[
     "Chancellor",
     "Commissioner",
     "Governor",
+    "Leader",
     "Minister",
     "Premier",
     "President",
@@ -101,6 +103,15 @@ const OFFICES: &[&str] = &[
     "Spokesman",
     "Spokeswoman",
 ];
+
+/// Whether `word` is an office, capitalised or not ("Chairman", "chairman").
+pub(super) fn office(word: &str) -> bool {
+    let w = word.as_bytes();
+    OFFICES.iter().any(|o| {
+        let o = o.as_bytes();
+        o.len() == w.len() && o[0].eq_ignore_ascii_case(&w[0]) && o[1..] == w[1..]
+    })
+}
 
 /// Words that end the name of a body, not of a person.
 const BODIES: &[&str] = &[
@@ -136,7 +147,7 @@ pub(super) fn split_offices(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) 
     let mut tokens = SpanTokens::new(lines);
     for span in spans {
         let inside: Vec<&Token> = tokens.of(&span).collect();
-        let office = inside.iter().rposition(|t| OFFICES.contains(&t.of(text)));
+        let office = inside.iter().rposition(|t| office(t.of(text)));
         let holder = office
             .map(|k| after_portfolio(text, &inside[k + 1..]))
             .filter(|name| {

@@ -36,7 +36,7 @@ pub use self::model::Model;
 /// alias table: a release whose tagger, tokeniser or linking finds different entities bumps
 /// it, and an index built before finds its articles' entities again, from their stored text,
 /// at its next run.
-pub const RECOGNITION: u32 = 4;
+pub const RECOGNITION: u32 = 5;
 
 use crate::{Entity, EntityKind};
 
@@ -148,28 +148,70 @@ fn tag_lines(
         .collect()
 }
 
-/// `spans` (in text order) cut where a sentence ends inside them: the tagger sometimes runs a
-/// name on across a full stop ("Black Sea. Zelensky"). Only the part before stays; the type
-/// the tagger gave the whole says little about the rest. A full stop after an initial or a
-/// title ("J. Smith", "St. Louis") ends no sentence.
-fn cut_at_sentence_ends(text: &str, lines: &[Vec<tokenize::Token>], spans: Vec<Span>) -> Vec<Span> {
+/// `spans` (in text order) cut where the tagger ran a name on past its end: at a sentence end
+/// ("Black Sea. Zelensky"; a full stop after an initial or a title, "J. Smith", "St. Louis",
+/// ends no sentence), or at a lowercase word that is not a name's particle ("Crimea helping
+/// Russian", "Fed considers", "McCarthy on Friday"; "Bank of England" and "Charles de Gaulle"
+/// stay whole). Only the part before stays: the type the tagger gave the whole says little
+/// about the rest. A particle left at the end ("Bank of" before "said") goes too.
+fn cut_overruns(text: &str, lines: &[Vec<tokenize::Token>], spans: Vec<Span>) -> Vec<Span> {
     let mut tokens = SpanTokens::new(lines);
     let mut out = Vec::with_capacity(spans.len());
     for mut span in spans {
         let inside: Vec<&tokenize::Token> = tokens.of(&span).collect();
-        let stop = inside.windows(3).position(|w| {
+        let sentence_end = inside.windows(3).position(|w| {
             let before = w[0].of(text);
             matches!(w[1].of(text), "." | "!" | "?")
                 && w[2].sentence_start
                 && before.chars().count() > 1
                 && !tokenize::BEFORE_NAMES.contains(&before)
         });
-        if let Some(i) = stop {
-            span.end = inside[i].end;
+        let common_word = (1..inside.len()).find(|&i| {
+            let word = inside[i].of(text);
+            // Glued to what precedes it, a word ends a compound ("U.S.-made"); an office
+            // before a capitalised word is for `honorific::split_offices` to split at
+            // ("Chrysler chairman Lee Iacocca"), not the end of the name.
+            let glued = || inside[i - 1].end == inside[i].start;
+            let holder_follows = || {
+                honorific::office(word)
+                    && inside
+                        .get(i + 1)
+                        .is_some_and(|t| t.of(text).starts_with(char::is_uppercase))
+            };
+            !in_a_name(word) && !glued() && !holder_follows()
+        });
+        let keep = match (sentence_end.map(|i| i + 1), common_word) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(inside.len()),
+        };
+        let kept = inside[..keep]
+            .iter()
+            .rposition(|t| !PARTICLES.contains(&t.of(text)));
+        if let Some(last) = kept.filter(|_| keep < inside.len()) {
+            span.end = inside[last].end;
         }
         out.push(span);
     }
     out
+}
+
+/// Lowercase words that join the parts of a name: "Bank of England", "Tour de France",
+/// "Ludwig van Beethoven", "Osama bin Laden", "Organisation for Security and Cooperation in
+/// Europe". "on" is not one: "McCarthy on Friday" is the commoner reading.
+const PARTICLES: &[&str] = &[
+    "al", "and", "bin", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos",
+    "du", "e", "el", "et", "for", "ibn", "in", "la", "le", "of", "the", "und", "van", "von", "wa",
+    "y", "zu",
+];
+
+/// Whether a word may stand inside a name: anything but a lowercase word of letters alone
+/// ("helping", "mission") that is not a particle. Hyphenated forms ("al-Aqsa", "ex-Milan")
+/// and anything with a capital, digit or sign may.
+fn in_a_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let lowercase_word =
+        chars.next().is_some_and(char::is_lowercase) && chars.all(char::is_alphabetic);
+    !lowercase_word || PARTICLES.contains(&word)
 }
 
 /// The names in `text` of an article in `language` (ISO 639-1), in text order, without
@@ -192,7 +234,7 @@ fn recognise_part(
         Some("ru") | Some("uk") => russian::recognise(text, &lines, aliases),
         Some("en") | None => {
             let tagged = tag_lines(Model::english(), text, &lines, headline);
-            let tagged = cut_at_sentence_ends(text, &lines, tagged);
+            let tagged = cut_overruns(text, &lines, tagged);
             let tagged = initial::drop_common(text, &lines, tagged);
             let tagged = honorific::strip(text, &lines, tagged);
             honorific::split_offices(text, &lines, tagged)
@@ -353,11 +395,49 @@ mod tests {
             span("St. Louis"),
             span("J. Smith"),
         ];
-        let cut: Vec<&str> = cut_at_sentence_ends(text, &lines, spans)
+        let cut: Vec<&str> = cut_overruns(text, &lines, spans)
             .iter()
             .map(|s| s.of(text))
             .collect();
         assert_eq!(cut, ["Black Sea", "St. Louis", "J. Smith"]);
+    }
+
+    #[test]
+    fn a_name_never_runs_on_into_ordinary_lowercase_words() {
+        let text = "Personnel in Crimea helping Russian forces met the Bank of England, \
+                    Charles de Gaulle and the Fed considers rates; the Bank of said. U.S.-made \
+                    Chrysler chairman Lee Iacocca, Purcell chairman of the board.";
+        let lines = tokenize::tokenize(text);
+        let span = |name: &str| Span::found(text, name, EntityKind::Other);
+        let spans = vec![
+            span("Crimea helping Russian"),
+            span("Bank of England"),
+            span("Charles de Gaulle"),
+            span("Fed considers"),
+            span("Bank of said"),
+            span("U.S.-made"),
+            span("Chrysler chairman Lee"),
+            span("Purcell chairman of"),
+        ];
+        let cut: Vec<&str> = cut_overruns(text, &lines, spans)
+            .iter()
+            .map(|s| s.of(text))
+            .collect();
+        assert_eq!(
+            cut,
+            [
+                "Crimea",
+                "Bank of England",
+                "Charles de Gaulle",
+                "Fed",
+                "Bank",
+                "U.S.-made",
+                "Chrysler chairman Lee",
+                "Purcell"
+            ]
+        );
+        assert!(in_a_name("al-Aqsa") && in_a_name("of") && in_a_name("3M"));
+        assert!(!in_a_name("helping") && !in_a_name("on"));
     }
 
     #[test]
