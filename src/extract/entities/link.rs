@@ -163,6 +163,17 @@ pub(super) fn names_no_one(surface: &str) -> bool {
     listed > 0
 }
 
+/// Whether `surface` is too little to be a name: no letter or digit at all (">", "."), or one
+/// letter alone ("J", "F."), what the tagger makes of table marks and a lone initial. Codes
+/// such as "A-1", "F-16" and "C$" are more.
+pub(super) fn too_little(surface: &str) -> bool {
+    let mut chars = surface.chars().filter(|&c| c != '.' && !c.is_whitespace());
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_alphabetic() || !c.is_alphanumeric(),
+        _ => !surface.chars().any(char::is_alphanumeric),
+    }
+}
+
 /// Collapses whitespace; drops a trailing possessive.
 fn clean(surface: &str) -> String {
     surface.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -484,6 +495,16 @@ mod tests {
             "Nine",
         ]) {
             assert!(!names_no_one(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn marks_and_lone_letters_name_no_one() {
+        for junk in [">", ".", ",", "J", "F.", "S", "- -"] {
+            assert!(too_little(junk), "{junk}");
+        }
+        for name in ["A-1", "F-16", "C$", "3M", "Jo", "U.S.", "ЕС", "90"] {
+            assert!(!too_little(name), "{name}");
         }
     }
 

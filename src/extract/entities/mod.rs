@@ -184,10 +184,16 @@ fn cut_overruns(text: &str, lines: &[Vec<tokenize::Token>], spans: Vec<Span>) ->
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b).unwrap_or(inside.len()),
         };
-        let kept = inside[..keep]
-            .iter()
-            .rposition(|t| !PARTICLES.contains(&t.of(text)));
-        if let Some(last) = kept.filter(|_| keep < inside.len()) {
+        // What is left ends on a word: not on a particle once cut ("Bank of"), nor ever on a
+        // dash ("U.S.-" of "U.S.-origin goods", "GMT -").
+        let cut = keep < inside.len();
+        let last = inside[..keep].iter().rposition(|t| {
+            let w = t.of(text);
+            let dash = w.chars().all(|c| matches!(c, '-' | '–' | '—'));
+            let particle = cut && PARTICLES.contains(&w);
+            !dash && !particle
+        });
+        if let Some(last) = last {
             span.end = inside[last].end;
         }
         out.push(span);
@@ -332,7 +338,7 @@ pub fn entities(
     for s in in_body {
         found.push((s.of(body), s.kind));
     }
-    found.retain(|(surface, _)| !link::names_no_one(surface));
+    found.retain(|(surface, _)| !link::names_no_one(surface) && !link::too_little(surface));
     link::link(&found, aliases)
 }
 
@@ -406,7 +412,7 @@ mod tests {
     fn a_name_never_runs_on_into_ordinary_lowercase_words() {
         let text = "Personnel in Crimea helping Russian forces met the Bank of England, \
                     Charles de Gaulle and the Fed considers rates; the Bank of said. U.S.-made \
-                    Chrysler chairman Lee Iacocca, Purcell chairman of the board.";
+                    Chrysler chairman Lee Iacocca, Purcell chairman of the board. 0900 GMT - up.";
         let lines = tokenize::tokenize(text);
         let span = |name: &str| Span::found(text, name, EntityKind::Other);
         let spans = vec![
@@ -418,6 +424,7 @@ mod tests {
             span("U.S.-made"),
             span("Chrysler chairman Lee"),
             span("Purcell chairman of"),
+            span("GMT -"),
         ];
         let cut: Vec<&str> = cut_overruns(text, &lines, spans)
             .iter()
@@ -433,7 +440,8 @@ mod tests {
                 "Bank",
                 "U.S.-made",
                 "Chrysler chairman Lee",
-                "Purcell"
+                "Purcell",
+                "GMT"
             ]
         );
         assert!(in_a_name("al-Aqsa") && in_a_name("of") && in_a_name("3M"));
