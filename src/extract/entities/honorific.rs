@@ -4,6 +4,7 @@
 //! but takes them in where a capital says nothing (a sentence's first word), and runs an
 //! institution, an office and its holder together ("Treasury Secretary James Baker").
 
+use super::bodies::BODIES;
 use super::tokenize::Token;
 use super::{Span, SpanTokens};
 use crate::EntityKind;
@@ -112,30 +113,6 @@ pub(super) fn office(word: &str) -> bool {
         o.len() == w.len() && o[0].eq_ignore_ascii_case(&w[0]) && o[1..] == w[1..]
     })
 }
-
-/// Words that end the name of a body, not of a person.
-const BODIES: &[&str] = &[
-    "Administration",
-    "Agency",
-    "Association",
-    "Bank",
-    "Board",
-    "Co",
-    "Commission",
-    "Committee",
-    "Corp",
-    "Council",
-    "Department",
-    "Fund",
-    "Group",
-    "Inc",
-    "Institute",
-    "Ltd",
-    "Ministry",
-    "Office",
-    "Party",
-    "University",
-];
 
 /// `spans` (in text order) with a name the tagger ran together with the office before it
 /// ("Treasury Secretary James Baker" as one organisation) cut in two: the institution keeps

@@ -14,6 +14,7 @@
 //! Nothing is downloaded: the model's weights and the alias table are part of the crate.
 
 pub mod aliases;
+mod bodies;
 mod features;
 mod headline;
 mod honorific;
@@ -243,7 +244,8 @@ fn recognise_part(
             let tagged = cut_overruns(text, &lines, tagged);
             let tagged = initial::drop_common(text, &lines, tagged);
             let tagged = honorific::strip(text, &lines, tagged);
-            honorific::split_offices(text, &lines, tagged)
+            let tagged = honorific::split_offices(text, &lines, tagged);
+            bodies::typed_by_last_word(text, &lines, tagged)
         }
         Some(code) if latin_script(code) => latin::recognise(text, &lines, code, aliases),
         Some(_) => Vec::new(),
