@@ -3,44 +3,58 @@
 //! takes many a company for a person (on Reuters, 2,000 "people" ended in Inc, Corp, Ltd or
 //! Co); the last word settles it.
 
+use super::latin_words::LEGAL_FORMS;
 use super::tokenize::Token;
 use super::{Span, SpanTokens};
 use crate::EntityKind;
 
-/// Words that end the name of a body, not of a person or a place: legal forms and the words
-/// institutions are named with.
-pub(super) const BODIES: &[&str] = &[
-    "AG",
+/// Legal forms of English-language companies, besides those of [`LEGAL_FORMS`]:
+/// "Chrysler Corp", "Texaco Inc".
+const COMPANY_FORMS: &[&str] = &[
+    "Co",
+    "Corp",
+    "Corporation",
+    "Cos",
+    "Inc",
+    "LLC",
+    "Ltd",
+    "PLC",
+    "Plc",
+];
+
+/// Words institutions are named with.
+const INSTITUTIONS: &[&str] = &[
     "Administration",
     "Agency",
     "Association",
     "Bank",
     "Board",
-    "Co",
     "Commission",
     "Committee",
-    "Corp",
-    "Corporation",
-    "Cos",
     "Council",
     "Department",
     "Fund",
     "Group",
-    "Inc",
     "Institute",
-    "LLC",
-    "Ltd",
     "Ministry",
-    "NV",
     "Office",
-    "PLC",
     "Party",
-    "Plc",
-    "SA",
     "University",
 ];
 
-/// `spans` (in text order), each ending in one of [`BODIES`] an organisation. A place may end
+/// Whether `word` is a company's legal form ("Inc", "Corp.", "AG").
+pub(super) fn legal_form(word: &str) -> bool {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    COMPANY_FORMS.contains(&w) || LEGAL_FORMS.contains(&w) || LEGAL_FORMS.contains(&word)
+}
+
+/// Whether `word` ends the name of a body, not of a person or a place: a legal form or a word
+/// institutions are named with.
+pub(super) fn ends_a_body(word: &str) -> bool {
+    legal_form(word) || INSTITUTIONS.contains(&word)
+}
+
+/// `spans` (in text order), each ending as a body does ([`ends_a_body`]) an organisation. A place may end
 /// in "Bank" ("West Bank").
 pub(super) fn typed_by_last_word(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) -> Vec<Span> {
     let mut tokens = SpanTokens::new(lines);
@@ -53,7 +67,7 @@ pub(super) fn typed_by_last_word(text: &str, lines: &[Vec<Token>], spans: Vec<Sp
                 .filter(|w| *w != ".")
                 .last()
                 .unwrap_or_default();
-            let body = BODIES.contains(&last) && span.kind != EntityKind::Organization;
+            let body = ends_a_body(last) && span.kind != EntityKind::Organization;
             if body && !(last == "Bank" && span.kind == EntityKind::Place) {
                 span.kind = EntityKind::Organization;
             }

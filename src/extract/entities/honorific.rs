@@ -4,7 +4,7 @@
 //! but takes them in where a capital says nothing (a sentence's first word), and runs an
 //! institution, an office and its holder together ("Treasury Secretary James Baker").
 
-use super::bodies::BODIES;
+use super::bodies::ends_a_body;
 use super::tokenize::Token;
 use super::{Span, SpanTokens};
 use crate::EntityKind;
@@ -134,7 +134,7 @@ pub(super) fn split_offices(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) 
                         w.starts_with(char::is_uppercase)
                             && w.chars()
                                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                            && !BODIES.contains(&w)
+                            && !ends_a_body(w)
                     })
             });
         let (Some(k), Some(name)) = (office, holder) else {

@@ -4,6 +4,7 @@
 
 use super::Span;
 use super::aliases::{AliasEntry, AliasTable, stem};
+use super::bodies::legal_form;
 use super::tokenize::Token;
 use crate::ingest::FnvMap;
 use crate::{Entity, EntityKind, Mention};
@@ -185,8 +186,9 @@ fn words_of(name: &str) -> Vec<String> {
 
 /// The longer name of the article that `short` is a short form of: its last words for a
 /// person ("Amir-Abdollahian" → "Hossein Amir-Abdollahian"), its initials for an
-/// organisation ("IMF" → "International Monetary Fund"). `None` when there is none, or more
-/// than one.
+/// organisation ("IMF" → "International Monetary Fund"), a company's name without its legal
+/// form ("Chrysler" → "Chrysler Corp", whatever the tagger took "Chrysler" for, but a place).
+/// `None` when there is none, or more than one.
 fn long_form<'a>(short: &str, kind: EntityKind, names: &'a [Longer]) -> Option<&'a Longer> {
     let is_acronym = short.chars().count() >= 2
         && short.chars().count() <= 6
@@ -205,6 +207,9 @@ fn long_form<'a>(short: &str, kind: EntityKind, names: &'a [Longer]) -> Option<&
             return l.stems.len() > sw.len()
                 && (l.stems.ends_with(&sw) || (sw.len() == 1 && l.stems.last() == sw.first()));
         }
+        if !l.company.is_empty() && kind != EntityKind::Place && !is_acronym {
+            return l.company == sw;
+        }
         is_acronym && l.kind == EntityKind::Organization && l.initials == short
     });
     let first = hits.next()?;
@@ -221,6 +226,9 @@ struct Longer {
     kind: EntityKind,
     stems: Vec<String>,
     initials: String,
+    /// For a company, the stems of its name without the legal form ("chrysler" of "Chrysler
+    /// Corp"); else empty.
+    company: Vec<String>,
 }
 
 /// A name written in capitals (a dateline, a headline) takes the spelling of the same name
@@ -268,9 +276,17 @@ pub(super) fn link(found: &[(&str, EntityKind)], aliases: &AliasTable) -> Vec<En
             && n.split_whitespace().count() > 1
             && !longer.iter().any(|l| &l.name == n && l.kind == *k)
         {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let bare = words.len() - words.iter().rev().take_while(|w| legal_form(w)).count();
+            let company = if *k == EntityKind::Organization && (1..words.len()).contains(&bare) {
+                words_of(&words[..bare].join(" "))
+            } else {
+                Vec::new()
+            };
             longer.push(Longer {
                 name: n.clone(),
                 kind: *k,
+                company,
                 stems: words_of(n),
                 initials: n
                     .split_whitespace()
@@ -362,6 +378,26 @@ mod tests {
         assert_eq!(got[1].2.len(), 2);
         // No full form in the article: the short form stays.
         assert_eq!(got[2].0, "Kovalenko");
+    }
+
+    #[test]
+    fn a_company_without_its_legal_form_is_the_company() {
+        use EntityKind::*;
+        let got = names(&[
+            ("Chrysler Corp", Organization),
+            ("Chrysler", Person),
+            ("Mobil", Other),
+            ("Mobil Oil Corp.", Organization),
+            ("Lakeport Corp", Organization),
+            ("Lakeport", Place),
+        ]);
+        assert_eq!(got[0].0, "Chrysler Corp");
+        assert_eq!(got[0].1, Organization);
+        assert_eq!(got[0].2, ["Chrysler Corp", "Chrysler"]);
+        // Only the whole name before the legal form: "Mobil" is not "Mobil Oil".
+        assert_eq!((got[1].0.as_str(), got[1].1), ("Mobil", Other));
+        // A place stays a place.
+        assert_eq!((got[4].0.as_str(), got[4].1), ("Lakeport", Place));
     }
 
     #[test]
