@@ -208,6 +208,11 @@ static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
             .collect()
     });
 
+/// Whether `word`, written in lowercase, is a common English word ("state", not "york").
+pub(super) fn common_lowercase(word: &str) -> bool {
+    COMMON.contains(word)
+}
+
 /// Whether `word`, capitalised only at its first letter, is a common English word.
 fn common(word: &str) -> bool {
     decapitalised(word).is_some_and(|lower| COMMON.contains(lower.as_str()))

@@ -61,8 +61,12 @@ pub(super) fn with_known_names(
                             *c |= overlaps(f);
                         }
                         extra.push(span);
+                        i += n;
+                    } else {
+                        // A table name inside may still be one: "Japan" of "Industrial Bank
+                        // of Japan", which the tagger cut as "Industrial Bank of".
+                        i += 1;
                     }
-                    i += n;
                 }
                 None => i += 1,
             }
@@ -87,11 +91,23 @@ pub(super) fn known_at<'a>(
     let most = aliases.words_from(line[i].of(text))?;
     let max = (most + 2).min(line.len() - i);
     (1..=max).rev().find_map(|n| {
+        // A name ends on a word; the clitic "'s" is one ("Standard and Poor's").
         let last = line[i + n - 1].of(text);
-        if !last.chars().next().is_some_and(char::is_alphanumeric) {
+        if !last.chars().any(char::is_alphanumeric) {
             return None;
         }
         let e = aliases.lookup_in_text(&text[line[i].start..line[i + n - 1].end])?;
+        // Names compare without case (wire copy writes "New york"), but a name's last word
+        // in lowercase that English mostly writes so is a common noun: "an Islamic state" is
+        // not the Islamic State.
+        let word = match last.starts_with(['\'', '’']) {
+            true if n > 1 => line[i + n - 2].of(text),
+            _ => last,
+        };
+        let canonical_last = e.name.rsplit(' ').next().unwrap_or_default();
+        if n > 1 && word != canonical_last && super::initial::common_lowercase(word) {
+            return None;
+        }
         Some((n, e))
     })
 }

@@ -451,6 +451,49 @@ mod tests {
     }
 
     #[test]
+    fn a_table_name_may_end_in_a_clitic() {
+        let body = "The notes are rated AAA by Standard and Poor's and Aaa by Moody's.";
+        let found = entities(None, body, Some("en"), AliasTable::shipped());
+        let sp = found
+            .iter()
+            .find(|e| e.name == "Standard & Poor's")
+            .expect("found");
+        assert_eq!(sp.kind, EntityKind::Organization);
+        assert_eq!(sp.mentions[0].text, "Standard and Poor's");
+        assert!(!found.iter().any(|e| e.name == "Poor"), "{found:?}");
+    }
+
+    #[test]
+    fn table_names_in_running_text() {
+        let names = |body: &str| -> Vec<String> {
+            entities(None, body, Some("en"), AliasTable::shipped())
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        };
+        // A lowercase last word is a common noun, not the table's name.
+        let found =
+            names("Clerics said Iran remained an Islamic state. The Islamic State denied it.");
+        assert!(found.contains(&"Islamic State".to_string()), "{found:?}");
+        let found = names("Clerics said Iran remained an Islamic state of mind.");
+        assert!(!found.contains(&"Islamic State".to_string()), "{found:?}");
+        // A table name that runs across the tagger's name gives way ("Bank of Japan"
+        // across "Industrial Bank of"), but one inside it is still found.
+        let text = "It was owned by the Industrial Bank of Japan, the broker said.";
+        let lines = tokenize::tokenize(text);
+        let tagged = vec![Span::found(
+            text,
+            "Industrial Bank of",
+            EntityKind::Organization,
+        )];
+        let got: Vec<&str> = link::with_known_names(text, &lines, tagged, AliasTable::shipped())
+            .iter()
+            .map(|s| s.of(text))
+            .collect();
+        assert_eq!(got, ["Industrial Bank of", "Japan"]);
+    }
+
+    #[test]
     fn title_case_headlines_are_not_one_long_name() {
         let found = entities(
             Some("Iran Admits Sending Drones to Russia"),
