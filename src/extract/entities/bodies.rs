@@ -9,12 +9,14 @@ use super::{Span, SpanTokens};
 use crate::EntityKind;
 
 /// Legal forms of English-language companies, besides those of [`LEGAL_FORMS`]:
-/// "Chrysler Corp", "Texaco Inc".
+/// "Chrysler Corp", "Texaco Inc", Malaysia's "Bhd".
 const COMPANY_FORMS: &[&str] = &[
+    "Bhd",
     "Co",
     "Corp",
     "Corporation",
     "Cos",
+    "GmbH",
     "Inc",
     "LLC",
     "Ltd",
@@ -42,10 +44,16 @@ const INSTITUTIONS: &[&str] = &[
     "University",
 ];
 
-/// Whether `word` is a company's legal form ("Inc", "Corp.", "AG").
+/// Whether `word` is an English-language company's legal form ("Inc", "Corp.", "GmbH"): one
+/// that names no company alone. ("SA" and "SAS" may: South Africa, the airline.)
+pub(super) fn company_form(word: &str) -> bool {
+    COMPANY_FORMS.contains(&word.strip_suffix('.').unwrap_or(word))
+}
+
+/// Whether `word` is a company's legal form in any language ("Inc", "Corp.", "AG", "S.A.").
 pub(super) fn legal_form(word: &str) -> bool {
     let w = word.strip_suffix('.').unwrap_or(word);
-    COMPANY_FORMS.contains(&w) || LEGAL_FORMS.contains(&w) || LEGAL_FORMS.contains(&word)
+    company_form(word) || LEGAL_FORMS.contains(&w) || LEGAL_FORMS.contains(&word)
 }
 
 /// Whether `word` ends the name of a body, not of a person or a place: a legal form or a word

@@ -4,7 +4,7 @@
 
 use super::Span;
 use super::aliases::{AliasEntry, AliasTable, stem};
-use super::bodies::legal_form;
+use super::bodies::{company_form, legal_form};
 use super::tokenize::Token;
 use crate::ingest::FnvMap;
 use crate::{Entity, EntityKind, Mention};
@@ -112,13 +112,10 @@ pub(super) fn known_at<'a>(
     })
 }
 
-/// Words that name no one alone: a company's legal form, an abbreviation written before a
-/// name ("Sen.", "St."), an abbreviated month, an abbreviation of wire copy's results tables
-/// (the tagger takes "Dlrs" at a line's start).
-const NO_NAME_ALONE: [&[&str]; 4] = [
-    &[
-        "Bhd", "Co", "Corp", "Cos", "GmbH", "Inc", "LLC", "Ltd", "PLC", "Plc",
-    ],
+/// Words that name no one alone, besides a company's legal form ([`company_form`]): an
+/// abbreviation written before a name ("Sen.", "St."), an abbreviated month, an abbreviation
+/// of wire copy's results tables (the tagger takes "Dlrs" at a line's start).
+const NO_NAME_ALONE: [&[&str]; 3] = [
     super::tokenize::BEFORE_NAMES,
     &[
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -171,7 +168,7 @@ pub(super) fn names_no_one(surface: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
     {
-        if NO_NAME_ALONE.iter().any(|list| list.contains(&w)) {
+        if company_form(w) || NO_NAME_ALONE.iter().any(|list| list.contains(&w)) {
             listed += 1;
         } else if !NUMBERS.contains(&w) {
             return false;
