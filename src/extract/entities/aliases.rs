@@ -273,8 +273,13 @@ impl AliasTable {
             let words = k.split(' ').count();
             for form in [&k, &stem(n)] {
                 if let Some(w) = form.split(' ').next() {
-                    let most = self.first_words.entry(w.to_string()).or_insert(0);
-                    *most = (*most).max(words);
+                    // Texts are tokenised with a possessive apart ("Moody" + "'s"): the name
+                    // "Moody's" begins at the word before it too.
+                    let bare = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+                    for w in std::iter::once(w).chain(bare) {
+                        let most = self.first_words.entry(w.to_string()).or_insert(0);
+                        *most = (*most).max(words);
+                    }
                 }
             }
             self.by_stem.insert(stem(n), i);

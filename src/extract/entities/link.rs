@@ -188,7 +188,7 @@ pub(super) fn too_little(surface: &str) -> bool {
     }
 }
 
-/// Collapses whitespace; drops a trailing possessive.
+/// Collapses whitespace (a possessive never ends a name: see `cut_overruns`).
 fn clean(surface: &str) -> String {
     surface.split_whitespace().collect::<Vec<_>>().join(" ")
 }

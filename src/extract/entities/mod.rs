@@ -186,13 +186,14 @@ fn cut_overruns(text: &str, lines: &[Vec<tokenize::Token>], spans: Vec<Span>) ->
             (a, b) => a.or(b).unwrap_or(inside.len()),
         };
         // What is left ends on a word: not on a particle once cut ("Bank of"), nor ever on a
-        // dash ("U.S.-" of "U.S.-origin goods", "GMT -").
+        // dash ("U.S.-" of "U.S.-origin goods", "GMT -") or a possessive ("Fed" of "Fed's").
         let cut = keep < inside.len();
         let last = inside[..keep].iter().rposition(|t| {
             let w = t.of(text);
             let dash = w.chars().all(|c| matches!(c, '-' | '–' | '—'));
+            let possessive = matches!(w, "'s" | "'S" | "’s" | "’S");
             let particle = cut && PARTICLES.contains(&w);
-            !dash && !particle
+            !dash && !possessive && !particle
         });
         if let Some(last) = last {
             span.end = inside[last].end;
@@ -414,7 +415,7 @@ mod tests {
     fn a_name_never_runs_on_into_ordinary_lowercase_words() {
         let text = "Personnel in Crimea helping Russian forces met the Bank of England, \
                     Charles de Gaulle and the Fed considers rates; the Bank of said. U.S.-made \
-                    Chrysler chairman Lee Iacocca, Purcell chairman of the board. 0900 GMT - up.";
+                    Chrysler chairman Lee Iacocca, Purcell chairman of the board. 0900 GMT - up. The Fed's rates.";
         let lines = tokenize::tokenize(text);
         let span = |name: &str| Span::found(text, name, EntityKind::Other);
         let spans = vec![
@@ -427,6 +428,7 @@ mod tests {
             span("Chrysler chairman Lee"),
             span("Purcell chairman of"),
             span("GMT -"),
+            span("Fed's"),
         ];
         let cut: Vec<&str> = cut_overruns(text, &lines, spans)
             .iter()
@@ -443,7 +445,8 @@ mod tests {
                 "U.S.-made",
                 "Chrysler chairman Lee",
                 "Purcell",
-                "GMT"
+                "GMT",
+                "Fed"
             ]
         );
         assert!(in_a_name("al-Aqsa") && in_a_name("of") && in_a_name("3M"));
@@ -461,6 +464,11 @@ mod tests {
         assert_eq!(sp.kind, EntityKind::Organization);
         assert_eq!(sp.mentions[0].text, "Standard and Poor's");
         assert!(!found.iter().any(|e| e.name == "Poor"), "{found:?}");
+        let moodys = found
+            .iter()
+            .find(|e| e.name == "Moody's Investors Service")
+            .expect("found");
+        assert_eq!(moodys.mentions[0].text, "Moody's");
     }
 
     #[test]
