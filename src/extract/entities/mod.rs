@@ -3,12 +3,16 @@
 //!
 //! ```text
 //! text ─ tokenize: words with byte offsets, per line ─▶ tokens
-//!      ─ English: model (averaged perceptron over hashed features, CoNLL-2003-trained)
+//!      ─ English: model (averaged perceptron over hashed features, CoNLL-2003-trained),
+//!        then its spans mended: cut where they run on (a sentence end, a lowercase word, a
+//!        possessive), common words and titles dropped, an office split from its holder,
+//!        a name ending in a legal form typed as an organisation (bodies)
 //!        Russian: russian (capitalisation, name lists, patronymics, organisation markers)
 //!        every language: the alias table's names found in the text ─▶ spans with a type
 //!        a wire dateline's place in capitals ("ST. LOUIS (Harbor Times) —"): a place
 //!      ─ link: alias table (Kiev → Kyiv, U.S. → United States), then short forms within the
-//!        article (Amir-Abdollahian → Hossein Amir-Abdollahian) ─▶ Vec<Entity>
+//!        article (Amir-Abdollahian → Hossein Amir-Abdollahian, Chrysler → Chrysler Corp)
+//!        ─▶ Vec<Entity>
 //! ```
 //!
 //! Nothing is downloaded: the model's weights and the alias table are part of the crate.
