@@ -62,8 +62,8 @@ pub(super) fn ends_a_body(word: &str) -> bool {
     legal_form(word) || INSTITUTIONS.contains(&word)
 }
 
-/// `spans` (in text order), each ending as a body does ([`ends_a_body`]) an organisation. A place may end
-/// in "Bank" ("West Bank").
+/// `spans` (in text order), each one that ends as a body does ([`ends_a_body`]) typed as an
+/// organisation. A place may end in "Bank" ("West Bank").
 pub(super) fn typed_by_last_word(text: &str, lines: &[Vec<Token>], spans: Vec<Span>) -> Vec<Span> {
     let mut tokens = SpanTokens::new(lines);
     spans

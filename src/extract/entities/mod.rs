@@ -419,7 +419,8 @@ mod tests {
     fn a_name_never_runs_on_into_ordinary_lowercase_words() {
         let text = "Personnel in Crimea helping Russian forces met the Bank of England, \
                     Charles de Gaulle and the Fed considers rates; the Bank of said. U.S.-made \
-                    Chrysler chairman Lee Iacocca, Purcell chairman of the board. 0900 GMT - up. The Fed's rates.";
+                    Chrysler chairman Lee Iacocca, Purcell chairman of the board. 0900 GMT - up. \
+                    The Fed's rates.";
         let lines = tokenize::tokenize(text);
         let span = |name: &str| Span::found(text, name, EntityKind::Other);
         let spans = vec![
