@@ -196,8 +196,8 @@ fn cut_overruns(text: &str, lines: &[Vec<tokenize::Token>], spans: Vec<Span>) ->
             let w = t.of(text);
             let dash = w.chars().all(|c| matches!(c, '-' | '–' | '—'));
             let possessive = matches!(w, "'s" | "'S" | "’s" | "’S");
-            let particle = cut && PARTICLES.contains(&w);
-            !dash && !possessive && !particle
+            let joiner = cut && particle(w);
+            !dash && !possessive && !joiner
         });
         if let Some(last) = last {
             span.end = inside[last].end;
@@ -207,14 +207,19 @@ fn cut_overruns(text: &str, lines: &[Vec<tokenize::Token>], spans: Vec<Span>) ->
     out
 }
 
-/// Lowercase words that join the parts of a name: "Bank of England", "Tour de France",
-/// "Ludwig van Beethoven", "Osama bin Laden", "Organisation for Security and Cooperation in
-/// Europe". "on" is not one: "McCarthy on Friday" is the commoner reading.
-const PARTICLES: &[&str] = &[
-    "al", "and", "bin", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos",
-    "du", "e", "el", "et", "for", "ibn", "in", "la", "le", "of", "the", "und", "van", "von", "wa",
-    "y", "zu",
+/// Lowercase words that join the parts of a name besides the surname particles of
+/// [`latin_words::PARTICLES`] ("van", "de", "von"…): "Bank of England", "Osama bin Laden",
+/// "Organisation for Security and Cooperation in Europe". "on" is not one: "McCarthy on
+/// Friday" is the commoner reading.
+const JOINERS: &[&str] = &[
+    "al", "and", "bin", "des", "do", "e", "el", "et", "for", "ibn", "in", "of", "the", "und", "wa",
+    "y",
 ];
+
+/// Whether `word` joins the parts of a name ([`JOINERS`], [`latin_words::PARTICLES`]).
+fn particle(word: &str) -> bool {
+    JOINERS.contains(&word) || latin_words::PARTICLES.contains(&word)
+}
 
 /// Whether a word may stand inside a name: anything but a lowercase word of letters alone
 /// ("helping", "mission") that is not a particle. Hyphenated forms ("al-Aqsa", "ex-Milan")
@@ -223,7 +228,7 @@ fn in_a_name(word: &str) -> bool {
     let mut chars = word.chars();
     let lowercase_word =
         chars.next().is_some_and(char::is_lowercase) && chars.all(char::is_alphabetic);
-    !lowercase_word || PARTICLES.contains(&word)
+    !lowercase_word || particle(word)
 }
 
 /// The names in `text` of an article in `language` (ISO 639-1), in text order, without
