@@ -198,10 +198,7 @@ mod tests {
             person("Mr. Smith"),
             person("President"),
         ];
-        let names: Vec<&str> = strip(text, &tokenize(text), spans)
-            .iter()
-            .map(|s| s.of(text))
-            .collect();
+        let names = Span::texts(text, &strip(text, &tokenize(text), spans));
         assert_eq!(
             names,
             [

@@ -97,6 +97,11 @@ impl Span {
             kind,
         }
     }
+
+    /// The texts of `spans` in `text`: how tests compare what a stage found.
+    pub(crate) fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|s| s.of(text)).collect()
+    }
 }
 
 fn kind_of(ty: usize) -> EntityKind {
@@ -413,10 +418,7 @@ mod tests {
             span("St. Louis"),
             span("J. Smith"),
         ];
-        let cut: Vec<&str> = cut_overruns(text, &lines, spans)
-            .iter()
-            .map(|s| s.of(text))
-            .collect();
+        let cut = Span::texts(text, &cut_overruns(text, &lines, spans));
         assert_eq!(cut, ["Black Sea", "St. Louis", "J. Smith"]);
     }
 
@@ -440,10 +442,7 @@ mod tests {
             span("GMT -"),
             span("Fed's"),
         ];
-        let cut: Vec<&str> = cut_overruns(text, &lines, spans)
-            .iter()
-            .map(|s| s.of(text))
-            .collect();
+        let cut = Span::texts(text, &cut_overruns(text, &lines, spans));
         assert_eq!(
             cut,
             [
@@ -504,10 +503,10 @@ mod tests {
             "Industrial Bank of",
             EntityKind::Organization,
         )];
-        let got: Vec<&str> = link::with_known_names(text, &lines, tagged, AliasTable::shipped())
-            .iter()
-            .map(|s| s.of(text))
-            .collect();
+        let got = Span::texts(
+            text,
+            &link::with_known_names(text, &lines, tagged, AliasTable::shipped()),
+        );
         assert_eq!(got, ["Industrial Bank of", "Japan"]);
     }
 

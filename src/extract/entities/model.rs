@@ -199,10 +199,7 @@ mod tests {
             ]
         );
         // Names after numbers and punctuation are still found.
-        let found: Vec<&str> = crate::extract::entities::tag(Model::english(), text)
-            .iter()
-            .map(|s| s.of(text))
-            .collect();
+        let found = super::super::Span::texts(text, &super::super::tag(Model::english(), text));
         assert!(found.contains(&"Kofi Annan"), "{found:?}");
         // After a name's first word every word is scored, punctuation too ("St. Louis"): a
         // chooser that begins a name on every scored word after an `O` and continues it
