@@ -190,14 +190,17 @@ mod tests {
     fn titles_are_left_out_of_names() {
         let text = "Mayor Vitali Klitschko met Foreign Minister Hossein Amir-Abdollahian, \
                     Sen. Elizabeth Warren, Mr. Smith and President.";
-        let person = |name: &str| Span::found(text, name, EntityKind::Person);
-        let spans = vec![
-            person("Mayor Vitali Klitschko"),
-            person("Foreign Minister Hossein Amir-Abdollahian"),
-            person("Sen. Elizabeth Warren"),
-            person("Mr. Smith"),
-            person("President"),
-        ];
+        let spans = Span::all_found(
+            text,
+            &[
+                "Mayor Vitali Klitschko",
+                "Foreign Minister Hossein Amir-Abdollahian",
+                "Sen. Elizabeth Warren",
+                "Mr. Smith",
+                "President",
+            ],
+            EntityKind::Person,
+        );
         let names = Span::texts(text, &strip(text, &tokenize(text), spans));
         assert_eq!(
             names,

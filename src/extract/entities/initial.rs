@@ -248,12 +248,7 @@ mod tests {
     use crate::EntityKind;
 
     fn spans_of(text: &str, words: &[&str]) -> Vec<Span> {
-        let mut out: Vec<Span> = words
-            .iter()
-            .map(|w| Span::found(text, w, EntityKind::Person))
-            .collect();
-        out.sort_by_key(|s| s.start);
-        out
+        Span::all_found(text, words, EntityKind::Person)
     }
 
     #[test]

@@ -98,6 +98,14 @@ impl Span {
         }
     }
 
+    /// Spans of the first occurrence of each of `names` in `text`, of `kind`, in text order (as
+    /// every stage takes them).
+    pub(crate) fn all_found(text: &str, names: &[&str], kind: EntityKind) -> Vec<Span> {
+        let mut out: Vec<Span> = names.iter().map(|n| Span::found(text, n, kind)).collect();
+        out.sort_by_key(|s| s.start);
+        out
+    }
+
     /// The texts of `spans` in `text`: how tests compare what a stage found.
     pub(crate) fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
         spans.iter().map(|s| s.of(text)).collect()
@@ -412,12 +420,11 @@ mod tests {
     fn a_name_never_runs_past_a_sentence_end() {
         let text = "Ships left the Black Sea. Zelensky spoke in St. Louis with J. Smith.";
         let lines = tokenize::tokenize(text);
-        let span = |name: &str| Span::found(text, name, EntityKind::Place);
-        let spans = vec![
-            span("Black Sea. Zelensky"),
-            span("St. Louis"),
-            span("J. Smith"),
-        ];
+        let spans = Span::all_found(
+            text,
+            &["Black Sea. Zelensky", "St. Louis", "J. Smith"],
+            EntityKind::Place,
+        );
         let cut = Span::texts(text, &cut_overruns(text, &lines, spans));
         assert_eq!(cut, ["Black Sea", "St. Louis", "J. Smith"]);
     }
@@ -429,19 +436,22 @@ mod tests {
                     Chrysler chairman Lee Iacocca, Purcell chairman of the board. 0900 GMT - up. \
                     The Fed's rates.";
         let lines = tokenize::tokenize(text);
-        let span = |name: &str| Span::found(text, name, EntityKind::Other);
-        let spans = vec![
-            span("Crimea helping Russian"),
-            span("Bank of England"),
-            span("Charles de Gaulle"),
-            span("Fed considers"),
-            span("Bank of said"),
-            span("U.S.-made"),
-            span("Chrysler chairman Lee"),
-            span("Purcell chairman of"),
-            span("GMT -"),
-            span("Fed's"),
-        ];
+        let spans = Span::all_found(
+            text,
+            &[
+                "Crimea helping Russian",
+                "Bank of England",
+                "Charles de Gaulle",
+                "Fed considers",
+                "Bank of said",
+                "U.S.-made",
+                "Chrysler chairman Lee",
+                "Purcell chairman of",
+                "GMT -",
+                "Fed's",
+            ],
+            EntityKind::Other,
+        );
         let cut = Span::texts(text, &cut_overruns(text, &lines, spans));
         assert_eq!(
             cut,
